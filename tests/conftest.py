@@ -1,0 +1,22 @@
+"""Test-wide set-up: Qt runs offscreen and matplotlib headless, before any Qt import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import pytest  # noqa: E402
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT_ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` beside the project; tests that need it skip, saying so, when absent."""
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} not present: shared test material skipped")
+    return SHARED
