@@ -131,6 +131,7 @@ def build_context(document: Document) -> ArticleContext:
     sentences: list[Sentence] = []
     for index, (start, end) in enumerate(sentence_spans):
         text = body[start:end]
+        dates = find_dates(text, published)
         first = bisect.bisect_left(mention_starts, start)
         last = bisect.bisect_left(mention_starts, end)
         sentences.append(
@@ -142,8 +143,8 @@ def build_context(document: Document) -> ArticleContext:
                 quantities=_shift(find_quantities(text), start),
                 companies=tuple(m for m in mentions[first:last] if m.end <= end),
                 segments=_shift(find_segments(text), start),
-                dates=_shift(find_dates(text, published), start),
-                periods=_shift(find_periods(text, published), start),
+                dates=_shift(dates, start),
+                periods=_shift(find_periods(text, published, dates=dates), start),
             )
         )
 
