@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from briefing.extract.vocab.abbreviations import ABBREVIATIONS
+from briefing.extract.vocab.abbreviations import ABBREVIATIONS, CORPORATE_FORMS
 
 Span = tuple[int, int]
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.*$")
+_NEXT_WORD = re.compile(r"\s+([A-Z][A-Za-z]*)")
 _LINE = re.compile(r"[^\n]+")
 # Bullet and list markers that start a line but are not part of the sentence.
 _BULLET = re.compile(r"[*\-•·–—]\s+|\d{1,2}[.)]\s+")
@@ -28,6 +29,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if match is None:
         return False
     word = match.group(1).lower().rstrip(".")
+    if word in CORPORATE_FORMS:
+        following = _NEXT_WORD.match(text, dot + 1)
+        return following is None or following.group(1).lower() in CORPORATE_FORMS
     if word in ABBREVIATIONS:
         return True
     # Initials and dotted acronyms ("U.S.", "J.", "N.V."), but not "JD.com."

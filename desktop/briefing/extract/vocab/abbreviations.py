@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from typing import Final
 
+# Corporate forms end a sentence when a capitalised word follows ("... Acme Inc. Shares
+# rose"), since mid-sentence they are mostly followed by lower case or another form.
+CORPORATE_FORMS: Final = frozenset(
+    {"co", "corp", "inc", "ltd", "plc", "llc", "bhd", "pty", "pvt", "cie", "nv", "sa", "ag", "se",
+     "spa", "bros", "intl", "hldgs"}
+)  # fmt: skip
+
 ABBREVIATIONS: Final = frozenset(
     {
         # corporate forms
@@ -51,11 +58,6 @@ ABBREVIATIONS: Final = frozenset(
         "pct",
         "yr",
         "yrs",
-        "mn",
-        "bn",
-        "mln",
-        "bln",
-        "tn",
         # months and days
         "jan",
         "feb",

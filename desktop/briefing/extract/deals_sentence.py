@@ -1,0 +1,290 @@
+"""Deal drafts of one sentence: each deal word with the amount, parties, date and terms
+that belong to it.
+
+A draft is not yet a deal: drafts without an amount are kept so that later sentences
+("The convertible bond, issued on January 3, ...") can complete them; ``deals`` merges
+and finalises them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from briefing.domain.model import Quantity
+from briefing.extract.context import ArticleContext, Sentence
+from briefing.extract.deals_parties import Parties, find_parties
+from briefing.extract.deals_text import (
+    MAX_GAP_BEFORE_WORD,
+    AmountRole,
+    amount_role,
+    clause_bounds,
+    duration_near,
+    linked,
+)
+from briefing.extract.deals_triggers import (
+    Trigger,
+    deal_references,
+    find_triggers,
+    is_negated,
+)
+from briefing.extract.quantities import QuantityMatch, parse_quantity
+
+
+@dataclass(slots=True)
+class DealDraft:
+    type: str
+    buyer: str | None
+    counterparty: str | None
+    amount: Quantity | None
+    span: tuple[int, int]  # body offsets of the evidence
+    confidence: float
+    sentence: int
+    valuation: Quantity | None = None
+    date: str | None = None
+    terms: dict[str, Quantity | str] = field(default_factory=dict)
+    # Set when the sentence only adds to a deal named before ("the JV", "The IPO").
+    refers_to: frozenset[str] | None = None
+    is_continuation: bool = False
+    implicit: str | None = None  # the role the primary company fills if still empty
+
+
+_SHARE_WORD_TAIL = re.compile(r"\s+(?:share|stock|equity)$", re.IGNORECASE)
+_HEADLINE_ROLES: Final = frozenset({"headline", "resized"})
+_STAKE_AFTER = re.compile(r"\s*(?:stake|interest|holding|of (?:its|the) (?:shares|stock|equity))")
+_PREMIUM_BEFORE = re.compile(r"\bpremium (?:of )?(?:about |around |nearly )?$", re.IGNORECASE)
+_CONVERSION_BEFORE = re.compile(
+    r"\b(?:conversion price|convert(?:s|ed|ible)?(?: into shares)? at)\b[^.;]{0,25}$|"
+    r"\bconver(?:t|ts|sion) at\s*$",
+    re.IGNORECASE,
+)
+_MAXIMUM_BEFORE = re.compile(r"\bmax(?:imum)?\b[^.;]{0,25}$", re.IGNORECASE)
+_BAND_BEFORE = re.compile(r"\b(?:price band|price range|band)\b[^.;]{0,30}$", re.IGNORECASE)
+_VALUATION_TARGET = re.compile(r"\bvaluation\b", re.IGNORECASE)
+
+
+def _with_currency(quantity: Quantity, currency: str | None) -> Quantity:
+    if quantity.unit is None and currency is not None:
+        return dataclasses.replace(quantity, unit=currency)
+    return quantity
+
+
+def _money(sentence: Sentence) -> list[tuple[QuantityMatch, AmountRole]]:
+    """The sentence's money amounts with their roles, offsets relative to the sentence."""
+    text = sentence.text
+    found: list[tuple[QuantityMatch, AmountRole]] = []
+    previous_end: int | None = None
+    for match in sentence.quantities:
+        if match.kind == "shares":
+            match = _money_before_share_word(match)
+        if match.kind != "money":
+            continue
+        start, end = sentence.relative(match.start), sentence.relative(match.end)
+        role = amount_role(text, start, end, previous_end)
+        found.append((dataclasses.replace(match, start=start, end=end), role))
+        previous_end = end
+    return found
+
+
+def _money_before_share_word(match: QuantityMatch) -> QuantityMatch:
+    """ "Rs 9,300 crore share buyback": an amount used as an adjective of "share", not a
+    share count, when it carries a currency."""
+    text = match.quantity.text
+    if not _SHARE_WORD_TAIL.search(text):
+        return match
+    amount_text = _SHARE_WORD_TAIL.sub("", text)
+    quantity = parse_quantity(amount_text)
+    if quantity is None or quantity.unit in (None, "shares", "count", "%", "x"):
+        return match
+    return QuantityMatch(match.start, match.start + len(amount_text), quantity, "money")
+
+
+def _distance(trigger: Trigger, match: QuantityMatch) -> int:
+    return max(0, match.start - trigger.end, trigger.start - match.end)
+
+
+def _pick_amount(
+    text: str,
+    trigger: Trigger,
+    money: list[tuple[QuantityMatch, AmountRole]],
+    claimed: set[int],
+    roles: frozenset[str],
+) -> QuantityMatch | None:
+    best: QuantityMatch | None = None
+    for match, role in money:
+        if role not in roles or match.start in claimed:
+            continue
+        if role != "resized":
+            if match.start >= trigger.end:
+                if not linked(text, trigger.end, match.start):
+                    continue
+            elif trigger.object_after or not linked(
+                text, match.end, trigger.start, MAX_GAP_BEFORE_WORD
+            ):
+                continue
+        if best is None or _distance(trigger, match) < _distance(trigger, best):
+            best = match
+    return best
+
+
+def _price_term_name(text: str, start: int, quantity: Quantity) -> str:
+    before = text[max(0, start - 40) : start]
+    if _CONVERSION_BEFORE.search(before):
+        return "conversion_price"
+    if quantity.is_range or _BAND_BEFORE.search(before):
+        return "price_band"
+    if _MAXIMUM_BEFORE.search(before):
+        return "max_price"
+    return "price_per_share"
+
+
+_ROLE_TERMS: Final[dict[str, str]] = {
+    "order_book": "order_book",
+    "planned": "planned_size",
+    "valuation": "valuation",
+}
+
+
+def _terms(
+    sentence: Sentence,
+    money: list[tuple[QuantityMatch, AmountRole]],
+    span: tuple[int, int],
+    used: set[int],
+    currency: str | None,
+) -> dict[str, Quantity | str]:
+    """Per-share prices, stakes, premiums, share counts and tenor stated in ``span``."""
+    text = sentence.text
+    terms: dict[str, Quantity | str] = {}
+    lo, hi = span
+    for match, role in money:
+        if match.start in used or not (lo <= match.start and match.end <= hi):
+            continue
+        quantity = _with_currency(match.quantity, currency)
+        if role in ("per_share", "price"):
+            terms.setdefault(_price_term_name(text, match.start, quantity), quantity)
+        elif role in _ROLE_TERMS:
+            terms.setdefault(_ROLE_TERMS[role], quantity)
+    for match in sentence.quantities:
+        start, end = sentence.relative(match.start), sentence.relative(match.end)
+        if not (lo <= start and end <= hi):
+            continue
+        if match.kind == "percent":
+            if _STAKE_AFTER.match(text, end):
+                terms.setdefault("stake_pct", match.quantity)
+            elif _PREMIUM_BEFORE.search(text, 0, start):
+                terms.setdefault("premium", match.quantity)
+        elif match.kind == "shares":
+            terms.setdefault("shares", match.quantity)
+        elif match.kind == "number" and _CONVERSION_BEFORE.search(text[max(0, start - 40) : start]):
+            terms.setdefault("conversion_price", _with_currency(match.quantity, currency))
+    duration = duration_near(text[lo:hi], 0, hi - lo)
+    if duration is not None:
+        terms["duration"] = duration
+    return terms
+
+
+def _date_near(sentence: Sentence, start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for match in sentence.dates:
+        rel_start, rel_end = sentence.relative(match.start), sentence.relative(match.end)
+        distance = max(0, rel_start - end, start - rel_end)
+        if best is None or distance < best[0]:
+            best = (distance, match.iso)
+    return best[1] if best is not None else None
+
+
+def _reference_types(text: str) -> tuple[bool, frozenset[str] | None]:
+    references = deal_references(text)
+    if not references:
+        return False, None
+    kinds = [types for _, _, types in references]
+    if any(types is None for types in kinds):
+        return True, None
+    return True, frozenset().union(*(types for types in kinds if types is not None))
+
+
+def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[DealDraft]:
+    """Every deal the sentence names, complete or not."""
+    text = sentence.text
+    currency = context.currency
+    money = _money(sentence)
+    has_reference, reference_types = _reference_types(text)
+    claimed: set[int] = set()
+    drafts: list[DealDraft] = []
+    for trigger in find_triggers(text):
+        if is_negated(text, trigger.start, trigger.end):
+            continue
+        roles = _HEADLINE_ROLES | ({"per_share"} if trigger.type == "dividend" else set())
+        amount = _pick_amount(text, trigger, money, claimed, frozenset(roles))
+        valuation = None
+        if amount is None and trigger.type == "ipo" and _VALUATION_TARGET.search(text):
+            valuation = _pick_amount(text, trigger, money, claimed, frozenset({"valuation"}))
+            if valuation is None:
+                valuation = next((m for m, role in money if role == "valuation"), None)
+        parties: Parties | None = find_parties(context, sentence, trigger)
+        if parties is None:
+            continue
+        core = [trigger.start, trigger.end]
+        for match in (amount, valuation):
+            if match is not None:
+                claimed.add(match.start)
+                core += [match.start, match.end]
+        core += list(parties.span)
+        span = clause_bounds(text, min(core), max(core))
+        used = {m.start for m in (amount, valuation) if m is not None}
+        draft = DealDraft(
+            type=parties.type,
+            buyer=parties.buyer,
+            counterparty=parties.counterparty,
+            amount=_with_currency(amount.quantity, currency) if amount else None,
+            valuation=_with_currency(valuation.quantity, currency) if valuation else None,
+            span=(sentence.start + span[0], sentence.start + span[1]),
+            confidence=trigger.confidence * parties.confidence,
+            sentence=sentence.index,
+            date=_date_near(sentence, trigger.start, trigger.end),
+            # A sentence completing an earlier deal states its terms anywhere.
+            terms=_terms(sentence, money, span if amount else (0, len(text)), used, currency),
+            implicit=parties.implicit,
+        )
+        if has_reference and parties.incomplete:
+            # "LG will spend $1.46B to buy a 51% stake in the JV": figures of a deal named
+            # before, not a deal of their own.
+            if draft.amount is not None:
+                draft.terms.setdefault("contribution", draft.amount)
+            draft.amount = None
+            draft.refers_to = reference_types
+            draft.is_continuation = True
+        elif parties.incomplete:
+            continue
+        drafts.append(draft)
+    if not drafts and has_reference:
+        drafts.append(_continuation(context, sentence, money, reference_types))
+    return drafts
+
+
+def _continuation(
+    context: ArticleContext,
+    sentence: Sentence,
+    money: list[tuple[QuantityMatch, AmountRole]],
+    reference_types: frozenset[str] | None,
+) -> DealDraft:
+    """A sentence that only adds terms to a deal named before ("The agreement values ...")."""
+    span = (0, len(sentence.text))
+    terms = _terms(sentence, money, span, set(), context.currency)
+    valuation = next((m for m, role in money if role == "valuation"), None)
+    return DealDraft(
+        type="",
+        buyer=None,
+        counterparty=None,
+        amount=None,
+        valuation=_with_currency(valuation.quantity, context.currency) if valuation else None,
+        span=(sentence.start, sentence.end),
+        confidence=0.0,
+        sentence=sentence.index,
+        date=_date_near(sentence, 0, len(sentence.text)),
+        terms=terms,
+        refers_to=reference_types,
+        is_continuation=True,
+    )

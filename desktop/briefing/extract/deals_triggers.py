@@ -1,0 +1,126 @@
+"""Deal words in a sentence: which deal type each names, and whether it is negated.
+
+>>> [(t.type, text[t.start:t.end]) for text in ["It agreed a $5bn share buyback."]
+...  for t in find_triggers(text)]
+[('buyback', 'share buyback')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from briefing.extract.vocab.deal_terms import (
+    DEAL_REFERENCE_NOUNS,
+    NEGATIONS,
+    REFERENCE_TYPES,
+    SPENDING_VERBS,
+    TRIGGER_STEMS,
+    TRIGGERS_BY_TYPE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    start: int  # offsets into the sentence text
+    end: int
+    confidence: float
+    priority: int
+    object_after: bool = False  # a verb whose amount follows it ("spend $5bn")
+
+
+_TRIGGER_PATTERNS: Final = tuple(
+    (deal_type, re.compile(r"\b(?:" + "|".join(fragments) + r")\b", re.IGNORECASE), conf)
+    for deal_type, fragments, conf in TRIGGERS_BY_TYPE
+)
+_STEM_TYPES: Final = {
+    stem: tuple(t for t, stems in TRIGGER_STEMS.items() if stem in stems)
+    for stems in TRIGGER_STEMS.values()
+    for stem in stems
+}
+_STEM: Final = re.compile("|".join(sorted(map(re.escape, _STEM_TYPES), key=len, reverse=True)))
+_SPENDING: Final = re.compile(rf"\b(?:{SPENDING_VERBS})\b", re.IGNORECASE)
+# Verb forms of deal words: their amount is their object and follows them.
+_VERB_FORM: Final = re.compile(
+    rf"(?:{SPENDING_VERBS})|acquir(?:e|es|ed|ing)|repurchas(?:e|es|ed|ing)", re.IGNORECASE
+)
+_TAKE_PRIVATE: Final = re.compile(r"\btak(?:e|es|ing|en) [^.;]{1,60}? private\b", re.I)
+_NEGATION: Final = re.compile(r"\b(?:" + "|".join(NEGATIONS) + r")\b", re.IGNORECASE)
+# Uses of deal words that name no deal.
+_NOT_A_DEAL: Final = re.compile(
+    r"investment bank|investment banking|investment (?:grade|case|thesis|advice|research)"
+    r"|bond (?:market|yields?|prices?)|dividend (?:yield|policy|payout ratio)"
+    r"|stake(?:s)? (?:is|are) high|listing (?:rules|requirements)|IPO (?:market|boom|pipeline)",
+    re.IGNORECASE,
+)
+_NOT_A_DEAL_STEM: Final = re.compile(r"investment|bond|dividend|stake|listing|ipo")
+_REFERENCE_STEM: Final = re.compile(r"\b(?:the|this|that|these)\b", re.IGNORECASE)
+_REFERENCE: Final = re.compile(
+    r"\b(?:the|this|that|these) (?:proposed |planned |upcoming |new |whole |latest )?"
+    r"(?P<noun>" + "|".join(DEAL_REFERENCE_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """Deal words of ``text`` in priority order; overlapping weaker words are dropped."""
+    found: list[Trigger] = []
+    lowered = text.lower()
+    stems = {m.group() for m in _STEM.finditer(lowered)}
+    if not stems and "private" not in lowered:
+        return found
+    types = {deal_type for stem in stems for deal_type in _STEM_TYPES[stem]}
+    blocked = (
+        [(m.start(), m.end()) for m in _NOT_A_DEAL.finditer(text)]
+        if _NOT_A_DEAL_STEM.search(lowered)
+        else []
+    )
+    for priority, (deal_type, pattern, confidence) in enumerate(_TRIGGER_PATTERNS):
+        if deal_type not in types:
+            continue
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s <= start < e or start <= s < end for s, e in blocked):
+                continue
+            if any(t.start < end and start < t.end for t in found):
+                continue
+            verb = _VERB_FORM.fullmatch(match.group()) is not None
+            found.append(Trigger(deal_type, start, end, confidence, priority, verb))
+    for match in _TAKE_PRIVATE.finditer(text) if "private" in lowered else ():
+        start, end = match.span()
+        found = [t for t in found if not (t.start < end and start < t.end)]
+        found.append(Trigger("take_private", start, end, 0.8, -1))
+    spending = _SPENDING.finditer(text) if "invest" in lowered or "sp" in lowered else ()
+    for match in spending:
+        start, end = match.span()
+        if not any(t.start < end and start < t.end for t in found):
+            found.append(Trigger("capex_plan", start, end, 0.7, len(_TRIGGER_PATTERNS), True))
+    return sorted(found, key=lambda t: (t.priority, t.start))
+
+
+def is_negated(text: str, start: int, end: int) -> bool:
+    """Whether the clause around ``[start, end)`` says the deal was refused or dropped."""
+    window = text[max(0, start - 50) : min(len(text), end + 30)]
+    return _NEGATION.search(window) is not None
+
+
+def is_spending_verb(word: str) -> bool:
+    return _SPENDING.fullmatch(word) is not None
+
+
+def deal_references(text: str) -> list[tuple[int, int, frozenset[str] | None]]:
+    """Definite references back to a deal ("the JV", "The agreement") with the deal types
+    each may designate (None: any type).
+
+    >>> deal_references("LG will buy a 51% stake in the JV.")
+    [(27, 33, frozenset({'joint_venture'}))]
+    """
+    references: list[tuple[int, int, frozenset[str] | None]] = []
+    if _REFERENCE_STEM.search(text) is None:
+        return references
+    for match in _REFERENCE.finditer(text):
+        noun = match.group("noun").lower()
+        references.append((match.start(), match.end(), REFERENCE_TYPES.get(noun)))
+    return references

@@ -1,0 +1,304 @@
+"""Words that name deals, their roles and their terms (data only).
+
+Each ``*_TRIGGERS`` entry is a regular-expression fragment, matched case-insensitively on
+word boundaries; ``deals_triggers`` compiles them once. Order inside ``TRIGGERS_BY_TYPE``
+is the order in which triggers claim the amounts of a sentence: a specific instrument
+("convertible bonds") before a generic one ("bonds").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# (deal type, trigger fragments, confidence of an item found through them)
+TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
+    (
+        "convertible_bond",
+        (
+            r"convertible (?:senior |zero-coupon |unsecured )?(?:bonds?|notes?|debentures?|loans?)",
+            r"exchangeable (?:bonds?|notes?)",
+        ),
+        0.85,
+    ),
+    (
+        "ipo",
+        (
+            r"initial public offerings?",
+            r"IPOs?",
+            r"anchor (?:investors?|book|portion|round)",
+            r"cornerstone (?:investors?|investments?|tranche)",
+            r"public (?:issue|offer|offering)",
+            r"(?:stock market |share |stock exchange |public |market )?(?:listing|debut)",
+            r"(?:due|set|scheduled|expected|plans?|planning|aims?|poised) to (?:list|debut)",
+            r"go(?:es|ing)? public",
+        ),
+        0.8,
+    ),
+    ("joint_venture", (r"joint[- ]ventures?", r"(?-i:JVs?)"), 0.8),
+    ("merger", (r"merg(?:er|ers|e|es|ed|ing)", r"business combination"), 0.85),
+    (
+        "buyback",
+        (
+            r"(?:share |stock )?buy-?backs?",
+            r"(?:share |stock )?repurchases?",
+            r"repurchas(?:e|es|ed|ing)",
+            r"buy(?:ing|s)? back",
+            r"bought back",
+        ),
+        0.85,
+    ),
+    ("dividend", (r"(?:special |interim |final |quarterly |annual )?dividends?",), 0.8),
+    (
+        "capex_plan",
+        (
+            r"capital (?:expenditure|spending|investment)s? (?:plan|programme|program|budget)",
+            r"capex (?:plan|programme|program|budget)",
+            r"investment (?:plan|programme|program)",
+        ),
+        0.75,
+    ),
+    (
+        "acquisition",
+        (
+            r"acquir(?:e|es|ed|ing)",
+            r"acquisitions?",
+            r"takeovers?",
+            r"tak(?:e|es|ing) over",
+            r"took over",
+            r"buy-?outs?",
+            r"purchase of",
+            r"(?-i:(?:to|will|would|agreed to|agrees to|plans to|deal to|offer to) buy)",
+            r"(?-i:bought|buys)",
+        ),
+        0.8,
+    ),
+    (
+        "investment",
+        (
+            r"invest(?:s|ed|ing|ment|ments)?",
+            r"stakes?",
+            r"capital (?:infusion|injection)",
+            r"subscri(?:be|bes|bed|bing|ption) (?:to|for)",
+        ),
+        0.75,
+    ),
+    (
+        "divestment",
+        (r"divest(?:s|ed|ing|ment|iture)?", r"dispos(?:e|es|ed|al) of", r"sale of"),
+        0.7,
+    ),
+    (
+        "financing",
+        (
+            r"(?:senior |unsecured |secured |green |benchmark |[a-z0-9]+-year )?"
+            r"(?:bonds?|notes? offering|notes? issue|debentures?|loans?|tranches?"
+            r"|credit (?:facility|facilities|line)|debt (?:offering|issue|sale))",
+        ),
+        0.75,
+    ),
+    (
+        "licensing",
+        (r"licen[cs](?:e|ing) (?:agreement|deal|pact)s?", r"royalt(?:y|ies) (?:agreement|deal)"),
+        0.7,
+    ),
+    ("settlement", (r"settlements?", r"to settle"), 0.65),
+    (
+        "commercial_agreement",
+        (
+            r"(?:supply|services?|purchase|procurement|sales|distribution|framework|commercial"
+            r"|outsourcing|cloud|[a-z0-9]+-year) (?:agreement|contract|deal)s?",
+            r"(?:a|an|new) contract",
+            r"contracts? (?=worth|valued|with|from)",
+            r"agreements? (?=valued|worth)",
+        ),
+        0.75,
+    ),
+    (
+        "partnership",
+        (
+            r"partnerships?",
+            r"alliances?",
+            r"partner(?:s|ed|ing)? with",
+            r"(?:new|equal|strategic|long-term) partner",
+            r"as (?:a|an|its|the) (?:[\w-]+ ){0,2}partners?",
+            r"strategic (?:cooperation|collaboration)",
+        ),
+        0.7,
+    ),
+)
+
+# Lower-case stems that every trigger of a type contains: a sentence without any of a
+# type's stems is not searched for that type (the full patterns are costly to run).
+TRIGGER_STEMS: Final[dict[str, tuple[str, ...]]] = {
+    "convertible_bond": ("convertible", "exchangeable"),
+    "ipo": ("ipo", "offering", "anchor", "cornerstone", "public", "listing", "debut", "to list"),
+    "joint_venture": ("joint", "jv"),
+    "merger": ("merg", "combination"),
+    "buyback": ("buy", "repurchas", "bought back"),
+    "dividend": ("dividend",),
+    "capex_plan": ("plan", "programme", "program", "budget"),
+    "acquisition": (
+        "acqui",
+        "takeover",
+        "take over",
+        "takes over",
+        "took over",
+        "buy",
+        "bought",
+        "purchase of",
+    ),
+    "investment": ("invest", "stake", "capital", "subscri"),
+    "divestment": ("divest", "dispos", "sale of"),
+    "financing": ("bond", "note", "debenture", "loan", "tranche", "credit", "debt"),
+    "licensing": ("licen", "royalt"),
+    "settlement": ("settle",),
+    "commercial_agreement": ("agreement", "contract", "deal"),
+    "partnership": ("partner", "allian", "cooperation", "collaboration"),
+}
+
+# Verbs after which a stake changes hands from the subject to someone else.
+SALE_VERBS: Final = r"sell(?:s|ing)?|sold|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?"
+
+# Spending verbs that make an amount a programme of the subject when no company is its target.
+SPENDING_VERBS: Final = r"invest(?:s|ed|ing)?|spend(?:s)?|spent|pour(?:s|ing)?"
+
+# Verbs that say the subject issues an instrument (so the subject is the issuer).
+ISSUE_VERBS: Final = (
+    r"issu(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|sell(?:s|ing)?|sold|offer(?:s|ed|ing)?|"
+    r"plac(?:e|es|ed|ing)|price[sd]?|pricing|launch(?:es|ed|ing)?|tap(?:s|ped)?"
+)
+
+# Words that say the deal did not happen or was refused: such clauses give no deal.
+NEGATIONS: Final = (
+    r"reject(?:s|ed|ing)?",
+    r"rebuff(?:s|ed)?",
+    r"turn(?:s|ed)? down",
+    r"declin(?:e|es|ed) (?:an?|the)",
+    r"abandon(?:s|ed)?",
+    r"scrap(?:s|ped)?",
+    r"call(?:s|ed)? off",
+    r"walk(?:s|ed)? away",
+    r"withdr[ae]w",
+    r"block(?:s|ed)",
+    r"collapsed",
+    r"rumou?r(?:s|ed)?",
+)
+
+# A definite reference back to a deal already named ("the JV", "the agreement").
+DEAL_REFERENCE_NOUNS: Final = (
+    r"JV",
+    r"joint venture",
+    r"venture",
+    r"deal",
+    r"transaction",
+    r"agreement",
+    r"acquisition",
+    r"merger",
+    r"offer",
+    r"offering",
+    r"IPO",
+    r"listing",
+    r"(?:convertible )?bonds?",
+    r"notes?",
+    r"buyback",
+    r"repurchase",
+    r"programme",
+    r"program",
+    r"investment",
+    r"issue",
+)
+
+# Which drafts a reference noun may point at (None: any).
+REFERENCE_TYPES: Final[dict[str, frozenset[str] | None]] = {
+    "jv": frozenset({"joint_venture"}),
+    "joint venture": frozenset({"joint_venture"}),
+    "venture": frozenset({"joint_venture"}),
+    "ipo": frozenset({"ipo"}),
+    "listing": frozenset({"ipo"}),
+    "buyback": frozenset({"buyback"}),
+    "repurchase": frozenset({"buyback"}),
+    "merger": frozenset({"merger"}),
+    "acquisition": frozenset({"acquisition", "investment"}),
+    "bond": frozenset({"financing", "convertible_bond"}),
+    "bonds": frozenset({"financing", "convertible_bond"}),
+    "convertible bond": frozenset({"convertible_bond", "investment"}),
+    "convertible bonds": frozenset({"convertible_bond", "investment"}),
+    "note": frozenset({"financing", "convertible_bond"}),
+    "notes": frozenset({"financing", "convertible_bond"}),
+}
+
+# A later, more specific name of the same deal ("a $250m investment ... The convertible bond").
+TYPE_REFINEMENTS: Final = frozenset(
+    {
+        ("investment", "convertible_bond"),
+        ("financing", "convertible_bond"),
+        ("investment", "ipo"),
+        ("acquisition", "merger"),
+    }
+)
+
+# Deal types whose buyer is the company acting alone (it pays; no counterparty).
+SELF_DEAL_TYPES: Final = frozenset({"buyback", "dividend", "capex_plan"})
+# Deal types where the acting company issues and investors pay.
+ISSUER_DEAL_TYPES: Final = frozenset({"financing", "convertible_bond", "ipo"})
+
+# Spoken numbers in durations ("three-year agreement", "over the next five years").
+NUMBER_WORDS: Final[dict[str, int]] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
+
+# Words between a descriptor and a name that are never part of a company name.
+NAME_FILLERS: Final = frozenset(
+    {"a", "an", "the", "its", "their", "of", "in", "into", "to", "for", "with", "from", "by"}
+)
+
+# Capitalised words that are never the company a deal word points at.
+NOT_NAMES: Final = frozenset(
+    {
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Today",
+        "Tomorrow",
+        "Yesterday",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "H1",
+        "H2",
+        "FY",
+        "GMT",
+        "EST",
+        "CET",
+    }
+)
