@@ -1,0 +1,123 @@
+"""The analyst-views extractor: ratings, targets, prices, multiples and forecasts.
+
+Rules run sentence by sentence (``views_ratings``, ``views_prices``, ``views_forecasts``,
+``views_performance``); a figure read by one rule is not read by another. The firm
+named in an earlier sentence carries over to "the analyst"/"they" in later ones. A fact
+stated twice (headline and body, "Buy" rating reaffirmed and reiterated) is kept once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable
+from typing import Final
+
+from briefing.domain.model import AnalystView
+from briefing.extract.context import ArticleContext
+from briefing.extract.views_forecasts import forecast_views, valuation_views
+from briefing.extract.views_performance import performance_views
+from briefing.extract.views_prices import price_targets, share_prices, upside_views
+from briefing.extract.views_ratings import rating_views
+from briefing.extract.views_text import Scope, brokers_in
+
+_NAME_NOISE: Final = re.compile(r"[^0-9a-z]+")
+# An approximate move within this share of a precise one is the same move restated
+# ("nearly 5 per cent" in the lead, "4.95 per cent" in the body).
+_RESTATEMENT_TOLERANCE: Final = 0.03
+_RATING_TYPES: Final = frozenset({"rating", "rating_change"})
+
+
+def _norm(text: str | None) -> str:
+    return _NAME_NOISE.sub("", (text or "").lower())
+
+
+def _numbers(view: AnalystView) -> tuple[float, ...]:
+    return tuple(round(n, 6) for n in view.value.numbers()) if view.value else ()
+
+
+def _key(view: AnalystView) -> Hashable:
+    base = (view.type, _norm(view.company))
+    if view.type in _RATING_TYPES or view.type == "consensus_rating":
+        return (*base, _norm(view.label))
+    if view.type == "rating_count":
+        return (*base, view.count, _norm(view.label))
+    if view.type == "share_price":
+        return (*base, _numbers(view), _norm(view.label))
+    if view.type == "valuation_multiple":
+        return (*base, _numbers(view), view.metric)
+    return (*base, _numbers(view))
+
+
+def _richness(view: AnalystView) -> float:
+    filled = sum(f is not None for f in (view.firm, view.previous_label, view.of, view.stat))
+    return view.confidence + 0.01 * filled
+
+
+def _same_firm(first: AnalystView, second: AnalystView) -> bool:
+    if first.firm is None or second.firm is None:
+        return True
+    a, b = _norm(first.firm), _norm(second.firm)
+    # "Citi", "Citibank" and "Citigroup" are one house: same name or same stem.
+    return a in b or b in a or (len(a) >= 4 and a[:4] == b[:4])
+
+
+def _merge(views: list[AnalystView]) -> list[AnalystView]:
+    """One view per fact; ratings by different firms stay apart."""
+    kept: list[AnalystView] = []
+    for view in views:
+        key = _key(view)
+        for index, other in enumerate(kept):
+            if _key(other) != key or (view.type in _RATING_TYPES and not _same_firm(view, other)):
+                continue
+            if _richness(view) > _richness(other):
+                kept[index] = view
+            break
+        else:
+            kept.append(view)
+    return [v for v in kept if not _is_restated_move(v, kept)]
+
+
+def _is_restated_move(view: AnalystView, views: list[AnalystView]) -> bool:
+    if view.type != "price_performance" or view.value is None or not view.value.approx:
+        return False
+    value = view.value.value
+    if value is None:
+        return False
+    for other in views:
+        if other is view or other.type != view.type or other.value is None:
+            continue
+        if other.value.approx or other.value.value is None or other.company != view.company:
+            continue
+        if abs(other.value.value - value) <= _RESTATEMENT_TOLERANCE * abs(value):
+            return True
+    return False
+
+
+def extract_views(context: ArticleContext) -> list[AnalystView]:
+    """Every analyst view in the article, each with the clause that states it.
+
+    >>> from briefing.domain.model import Document
+    >>> from briefing.extract.context import build_context
+    >>> text = ("Acme Corp shares rose 4% on Friday. Analysts at Jefferies upgraded the stock "
+    ...         "to Buy from Hold and raised their price target to $60 from $48.")
+    >>> views = extract_views(build_context(Document(id="t", path="t", format="text",
+    ...                                              body=text)))
+    >>> [(v.type, v.label or v.value.value if v.value else v.label) for v in views]
+    [('price_performance', 4.0), ('rating_change', 'Buy'), ('price_target', 60.0)]
+    """
+    views: list[AnalystView] = []
+    earlier_firm: str | None = None
+    for sentence in context.sentences:
+        scope = Scope(context, sentence, earlier_firm)
+        used: set[int] = set()
+        views.extend(rating_views(scope))
+        views.extend(price_targets(scope, used))
+        views.extend(upside_views(scope, used))
+        views.extend(valuation_views(scope, used))
+        views.extend(forecast_views(scope, used))
+        views.extend(performance_views(scope, used))
+        views.extend(share_prices(scope, used))
+        firms = brokers_in(scope)
+        if firms:
+            earlier_firm = firms[-1][1]
+    return _merge(views)

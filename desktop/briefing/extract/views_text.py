@@ -1,0 +1,364 @@
+"""Text helpers shared by the analyst-view rules: clauses, labels, firms and companies.
+
+All positions here are offsets into ``Sentence.text`` unless a name says ``body``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Final
+
+from briefing.domain.model import AnalystView, Evidence, Quantity
+from briefing.extract.context import ArticleContext, Sentence
+from briefing.extract.quantities import QuantityMatch
+from briefing.extract.vocab.view_terms import (
+    AMBIGUOUS_LABELS,
+    RATING_LABELS,
+)
+
+
+def words_regex(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A regex matching any of ``words`` as whole words, longest first.
+
+    >>> words_regex(["buy", "strong buy"]).findall("a Strong Buy, not a buyback")
+    ['Strong Buy']
+    """
+    alternatives = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", flags)
+
+
+LABEL_RE: Final = words_regex(RATING_LABELS)
+_QUOTES: Final = "\"'“”‘’«»"
+# Where a clause ends inside a sentence: punctuation followed by space, or dashes.
+_CLAUSE_BREAK: Final = re.compile(r"[,;:](?=\s)|\s[–—-]{1,2}\s|\s\(|\)\s")
+_FIRM_AT: Final = re.compile(
+    r"\b(?:analysts?|strategists?|researchers?)\s+(?:at|from|with)\s+"
+    r"((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&|of|and))*)"
+)
+_FIRM_BEFORE: Final = re.compile(
+    r"((?:[A-Z][\w&.'-]*\s+){0,3}[A-Z][\w&.'-]*)(?:'s|’s)?\s+(?:analysts?|strategists?)\b"
+)
+_WORD: Final = re.compile(r"[a-z]+")
+_ANALYST_WORD: Final = re.compile(r"(?i)analyst|strategist|researcher")
+_NOT_FIRM_WORDS: Final = frozenset(
+    {
+        "the",
+        "three",
+        "two",
+        "one",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "other",
+        "many",
+        "some",
+        "most",
+        "all",
+        "equities",
+        "equity",
+        "research",
+        "wall",
+        "street",
+        "market",
+        "sell-side",
+        "covering",
+        "these",
+        "those",
+        "and",
+        "but",
+        "analysts",
+        "analyst",
+        "while",
+        "meanwhile",
+        "separately",
+        "finally",
+        "they",
+        "its",
+    }
+)
+
+NUMBER_WORDS: Final[dict[str, int]] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
+COUNT_RE: Final = re.compile(
+    r"(?<![\w.,$€£¥%-])(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")(?![\w%]|[.,]\d)",
+    re.IGNORECASE,
+)
+
+
+def parse_count(token: str) -> int:
+    """A small whole number written in digits or words.
+
+    >>> parse_count("Sixteen"), parse_count("17")
+    (16, 17)
+    """
+    lowered = token.lower()
+    return NUMBER_WORDS[lowered] if lowered in NUMBER_WORDS else int(lowered)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """One sentence under analysis, with what earlier sentences told us."""
+
+    context: ArticleContext
+    sentence: Sentence
+    earlier_firm: str | None  # the last rating firm named before this sentence
+    # Rating firms named in the sentence (position in text, name), found once.
+    firms: tuple[tuple[int, str], ...] = field(init=False)
+    # The sentence's lower-case words: a cheap test of whether a rule can apply at all.
+    words: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", frozenset(_WORD.findall(self.sentence.text.lower())))
+        object.__setattr__(self, "firms", _sentence_firms(self))
+
+    def mentions_any(self, words: frozenset[str]) -> bool:
+        return not self.words.isdisjoint(words)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def primary(self) -> str | None:
+        return self.context.primary_company
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for the clause(s) holding ``text[start:end]``."""
+        clause_start, _ = clause_bounds(self.text, start)
+        _, clause_end = clause_bounds(self.text, max(start, end - 1))
+        offset = self.sentence.start
+        return Evidence.of(self.context.body, offset + clause_start, offset + clause_end)
+
+    def quantities(self) -> tuple[QuantityMatch, ...]:
+        return self.sentence.quantities
+
+    def local(self, match: QuantityMatch) -> tuple[int, int]:
+        return match.start - self.sentence.start, match.end - self.sentence.start
+
+    def view(
+        self,
+        view_type: str,
+        start: int,
+        end: int,
+        confidence: float,
+        *,
+        company: str | None = None,
+        firm: str | None = None,
+        value: Quantity | None = None,
+        label: str | None = None,
+        previous_label: str | None = None,
+        stat: str | None = None,
+        metric: str | None = None,
+        period: str | None = None,
+        count: int | None = None,
+        of: int | None = None,
+    ) -> AnalystView:
+        """A view whose evidence is the clause(s) around ``text[start:end]``; the company
+        defaults to the article's primary company."""
+        return AnalystView(
+            type=view_type,
+            company=company or self.primary,
+            evidence=self.evidence(start, end),
+            confidence=confidence,
+            firm=firm,
+            value=value,
+            label=label,
+            previous_label=previous_label,
+            stat=stat,
+            metric=metric,
+            period=period,
+            count=count,
+            of=of,
+        )
+
+
+def last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``.
+
+    >>> last_match(re.compile(r"\\d"), "a1b2c3", 0, 5).group(0)
+    '2'
+    """
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """The clause of ``text`` around ``position``: between clause breaks.
+
+    >>> text = "Shares rose 5%, while the index fell 2%."
+    >>> start, end = clause_bounds(text, 30)
+    >>> text[start:end]
+    'while the index fell 2%.'
+    """
+    start, end = 0, len(text)
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            end = match.start()
+            break
+    while start < end and (text[start].isspace() or text[start] in "(),;:"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def label_of(surface: str) -> str:
+    """The contract label for a rating word as written.
+
+    >>> label_of("equal weight"), label_of("OVERWEIGHT"), label_of("Equalweight")
+    ('Equal Weight', 'Overweight', 'Equalweight')
+    """
+    return RATING_LABELS.get(" ".join(surface.lower().split()), surface.title())
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """Whether a label stands in quotes ("buy", “Buy”)."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return before in _QUOTES or after in _QUOTES
+
+
+def label_is_plausible(text: str, match: re.Match[str]) -> bool:
+    """Ambiguous words count as labels only when quoted or called a rating."""
+    if match.group(0).lower() not in AMBIGUOUS_LABELS:
+        return True
+    if is_quoted(text, match.start(), match.end()):
+        return True
+    after = text[match.end() : match.end() + 24].lower()
+    return bool(re.match(r"[\"'”’]?\s*(?:rating|recommendation|call)", after))
+
+
+def word_before(text: str, position: int) -> str:
+    """The word before ``position``, skipping quotes, articles and possessives.
+
+    >>> word_before('from an “overweight”', 9)
+    'from'
+    """
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[max(0, position - 40) : position])
+    skip = {"a", "an", "the", "its", "their", "his", "her", "our", "rating", "of"}
+    while words and words[-1].lower() in skip:
+        words.pop()
+    return words[-1].lower() if words else ""
+
+
+def as_money(quantity: Quantity, currency: str | None) -> Quantity:
+    """A bare number read as an amount in the article's currency."""
+    if quantity.unit is None and currency is not None:
+        return dataclasses.replace(quantity, unit=currency)
+    return quantity
+
+
+def as_multiple(quantity: Quantity) -> Quantity:
+    """A number read as a multiple ("P/E of 20" is 20x)."""
+    return dataclasses.replace(quantity, unit="x")
+
+
+def negated(quantity: Quantity) -> Quantity:
+    """The same move, as a fall."""
+
+    def flip(number: float | None) -> float | None:
+        return None if number is None else -abs(number)
+
+    if quantity.value is None:
+        return dataclasses.replace(quantity, low=flip(quantity.high), high=flip(quantity.low))
+    return dataclasses.replace(quantity, value=flip(quantity.value))
+
+
+def brokers_in(scope: Scope, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """Rating firms named in ``text[start:end]`` (positions in the sentence text)."""
+    stop = len(scope.text) if end is None else end
+    return [(at, name) for at, name in scope.firms if start <= at < stop]
+
+
+def _sentence_firms(scope: Scope) -> tuple[tuple[int, str], ...]:
+    """Broker mentions that are not the article's subject; failing those, capitalised
+    names in "analysts at X" / "X analysts"."""
+    found: list[tuple[int, str]] = []
+    for mention in scope.sentence.companies:
+        if not mention.is_broker or (scope.primary and mention.name == scope.primary):
+            continue
+        found.append((mention.start - scope.sentence.start, mention.name))
+    if not found and _ANALYST_WORD.search(scope.text):
+        found = _firms_by_phrase(scope.text, 0, len(scope.text))
+    return tuple(sorted(found))
+
+
+def _firms_by_phrase(text: str, start: int, stop: int) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for pattern in (_FIRM_AT, _FIRM_BEFORE):
+        for match in pattern.finditer(text, start, stop):
+            words = match.group(1).split()
+            while words and words[0].lower() in _NOT_FIRM_WORDS:
+                words.pop(0)
+            while words and words[-1].lower() in _NOT_FIRM_WORDS:
+                words.pop()
+            if words and not (match.start(1) == 0 and len(words) == 1 and pattern is _FIRM_BEFORE):
+                found.append((match.start(1), " ".join(words)))
+    return found
+
+
+def firm_near(scope: Scope, position: int) -> str | None:
+    """The rating firm a statement at ``position`` belongs to: the nearest firm named
+    in the sentence (before it, else after), else the one named in earlier sentences."""
+    firms = brokers_in(scope)
+    before = [name for at, name in firms if at <= position]
+    if before:
+        return before[-1]
+    if firms:
+        return firms[0][1]
+    return scope.earlier_firm
+
+
+def company_before(scope: Scope, position: int, floor: int = 0) -> str | None:
+    """The company a figure at ``position`` is about: the last company named in
+    ``text[floor:position]`` that is not a rating firm, else the primary company."""
+    chosen = None
+    for mention in scope.sentence.companies:
+        at = mention.start - scope.sentence.start
+        if floor <= at < position and (not mention.is_broker or mention.name == scope.primary):
+            chosen = mention.name
+    return chosen or scope.primary
+
+
+def company_after(scope: Scope, start: int, end: int) -> str | None:
+    """The first non-broker company named in ``text[start:end]``, else the primary."""
+    for mention in scope.sentence.companies:
+        at = mention.start - scope.sentence.start
+        if start <= at < end and (not mention.is_broker or mention.name == scope.primary):
+            return mention.name
+    return scope.primary
