@@ -1,0 +1,220 @@
+"""Segment metrics: revenue, profit measures, margins, cash flow, market share... per company,
+segment and period, with the stated change and the comparison base.
+
+Per sentence: find the metric wordings (``metrics_text``), cut the sentence into clauses,
+give each wording the figures of its clause region and sort them by role
+(``metrics_roles``), then name the company, segment and period (``metrics_items``).
+Analysts' forecasts and share-price moves are views, not metrics: left to the views
+extractor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Final
+
+from briefing.domain.model import Metric
+from briefing.extract.context import ArticleContext, Sentence
+from briefing.extract.metrics_items import (
+    ArticleState,
+    Key,
+    is_analyst_sentence,
+    is_headline_furniture,
+    items_of_term,
+    owned_figures,
+)
+from briefing.extract.metrics_roles import (
+    Figure,
+    figures_of,
+    join_ranges,
+    read_region,
+    respectively_changes,
+)
+from briefing.extract.metrics_text import Term, change_sign, clause_spans, find_terms, fold
+from briefing.extract.vocab.metric_terms import GUIDANCE_CUES, RESTATEMENT_CUES
+
+_I = re.IGNORECASE
+_GUIDANCE: Final = re.compile(GUIDANCE_CUES)
+_PRICE_TARGET: Final = re.compile(r"price target|target price")
+_RESTATEMENT: Final = re.compile(
+    RESTATEMENT_CUES + r"|compared (?:to|with) [^,;]{0,40}? in the \w+ quarter"
+)
+_GROWTH_AFTER: Final = re.compile(r"^\s*growth\b", _I)
+# A bare "growth" owns only the rate it names: "growth of 25%", "25% year-on-year growth".
+_RATE_BEFORE_GROWTH: Final = re.compile(
+    r"^\s*(?:percentage\s+)?(?:(?:year-on-year|year-over-year|annual|sales|revenue)\s+)?$", _I
+)
+_RATE_AFTER_GROWTH: Final = re.compile(r"^\s*(?:of|at|was|came in at|reached)\s+$", _I)
+_ANALYST_ESTIMATE: Final = re.compile(
+    r"\b(?:revenue|sales|profit|earnings|eps) (?:forecasts?|estimates?)\b"
+)
+_OWN: Final = re.compile(r"\b(?:its|their|the company's|the company’s|own)\b")
+_TOLERANCE: Final = 0.01
+# Sentences without an amount, rate or count state no metric: skipped before any matching.
+_FIGURE_KINDS: Final = frozenset({"money", "percent", "points", "count", "number"})
+
+
+def _is_analyst_estimate(low: str) -> bool:
+    """ "raised its revenue forecast by 4%" (an analyst's) unless the company's own ("its")."""
+    for match in _ANALYST_ESTIMATE.finditer(low):
+        if not _OWN.search(low, max(0, match.start() - 25), match.start()):
+            return True
+    return False
+
+
+def _is_guidance(text: str, term: Term, figures: list[Figure], clause_start: int) -> bool:
+    """The company states the figure as an expectation ("expects revenue of", "target")."""
+    after = [f.start for f in figures if f.start >= term.end and f.kind != "year"]
+    stop = after[0] if after else min(len(text), term.end + 40)
+    window = fold(text[max(clause_start, term.start - 60) : stop])
+    return _GUIDANCE.search(window) is not None and not _PRICE_TARGET.search(window)
+
+
+def _rate_of_growth(text: str, term: Term, figures: list[Figure]) -> list[Figure]:
+    return [
+        f
+        for f in figures
+        if (f.end <= term.start and _RATE_BEFORE_GROWTH.match(text[f.end : term.start]))
+        or (f.start >= term.end and _RATE_AFTER_GROWTH.match(text[term.end : f.start]))
+    ]
+
+
+def _carried_term(sentence: Sentence, state: ArticleState, start: int, end: int) -> Term | None:
+    """A clause naming a segment with an amount and a change, right after segment revenues
+    ("The SSG was responsible for a 13.8 percent rise to $2.3 billion"), reports revenue."""
+    if not state.segment_revenue_before:
+        return None
+    kinds = {q.kind for q in sentence.quantities if start <= q.start - sentence.start < end}
+    if not {"money", "percent"} <= kinds:
+        return None
+    for mention in sentence.segments:
+        rel = mention.start - sentence.start
+        if start <= rel < end and not mention.is_reference:
+            return Term(rel, mention.end - sentence.start, "revenue", "revenue", "carry", 0.6)
+    return None
+
+
+def _remember(sentence: Sentence, state: ArticleState) -> None:
+    for mention in sentence.segments:
+        if not mention.is_reference:
+            state.last_segment = mention.name
+    if sentence.periods:
+        state.last_period = sentence.periods[-1].label
+
+
+def metrics_of_sentence(sentence: Sentence, state: ArticleState) -> list[Metric]:
+    """The metrics one sentence states (none for page furniture and analysts' forecasts)."""
+    text = sentence.text
+    if not any(q.kind in _FIGURE_KINDS for q in sentence.quantities) or (
+        is_headline_furniture(text)
+        or is_analyst_sentence(sentence)
+        or _is_analyst_estimate(fold(text))
+    ):
+        _remember(sentence, state)
+        return []
+    terms = find_terms(text)
+    figures = join_ranges(text, figures_of(sentence.quantities, sentence.start))
+    currency = state.context.currency
+    guidance = False
+    items: list[Metric] = []
+    for start, end in clause_spans(text):
+        clause_terms = [t for t in terms if start <= t.start < end]
+        if not clause_terms:
+            carried = _carried_term(sentence, state, start, end)
+            if carried is None:
+                continue
+            clause_terms = [carried]
+        owned = owned_figures(clause_terms, figures, text, start, end)
+        listed = respectively_changes(text[:end], owned[-1], len(clause_terms))
+        if listed:
+            owned[-1] = [f for f in owned[-1] if f not in listed]
+        for index, term in enumerate(clause_terms):
+            if term.kind == "growth":
+                owned[index] = _rate_of_growth(text, term, owned[index])
+            floor = clause_terms[index - 1].end if index else start
+            guidance = guidance or _is_guidance(text, term, owned[index], start)
+            growth_rate = guidance and _GROWTH_AFTER.match(text[term.end :]) is not None
+            reading = read_region(
+                text, owned[index], term.name, floor, currency, growth_rate, term.end
+            )
+            if listed:
+                figure = listed[index]
+                floor_at = listed[index - 1].end if index else figure.start
+                sign = change_sign(text, figure.start, figure.end, floor_at)
+                number = figure.quantity.value
+                change = None if figure.kind == "points" or number is None else sign * abs(number)
+                reading.changes = [(figure, change)]
+            lead = start
+            if index:
+                lead = max([clause_terms[index - 1].end, *(f.end for f in owned[index - 1])])
+            items.extend(
+                items_of_term(sentence, state, (start, end), term, reading, guidance, lead)
+            )
+    _remember(sentence, state)
+    state.segment_revenue_before = any(m.name == "revenue" and m.segment for m in items)
+    if items:
+        state.last_item_segment = items[-1].segment
+    keys: list[Key] = [_key(m) for m in items]
+    if _RESTATEMENT.search(fold(text)):
+        # Another basis (sequential, constant currency, other currency) of a figure stated
+        # before is not a new figure.
+        items = [m for m, k in zip(items, keys, strict=True) if k not in state.seen]
+    state.seen.update(keys)
+    return items
+
+
+def _key(metric: Metric) -> Key:
+    return (metric.company, metric.segment, metric.name)
+
+
+def _agree(a: float | None, b: float | None) -> bool | None:
+    if a is None or b is None:
+        return None
+    return abs(a - b) <= _TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def _richness(metric: Metric) -> int:
+    return sum(x is not None for x in (metric.value, metric.change_pct, metric.previous))
+
+
+def _same_fact(a: Metric, b: Metric) -> bool:
+    """A headline and a body sentence stating one figure ("up over 384%" and "384.23%")."""
+    if _key(a) != _key(b):
+        return False
+    value = _agree(a.value.value if a.value else None, b.value.value if b.value else None)
+    change = _agree(a.change_pct, b.change_pct)
+    if value is False or change is False:
+        return False
+    return bool(value or change)
+
+
+def merge_restatements(metrics: list[Metric]) -> list[Metric]:
+    """One item per stated fact: the fullest statement of a restated figure is kept."""
+    kept: list[Metric] = []
+    for metric in metrics:
+        twin = next((k for k in kept if _same_fact(k, metric)), None)
+        if twin is None:
+            kept.append(metric)
+        elif _richness(metric) > _richness(twin):
+            kept[kept.index(twin)] = dataclasses.replace(
+                metric, confidence=max(metric.confidence, twin.confidence)
+            )
+    return kept
+
+
+def extract_metrics(context: ArticleContext) -> list[Metric]:
+    """Every metric the article states, each with the clause that states it as evidence.
+
+    >>> from briefing.domain.model import Document
+    >>> from briefing.extract.context import build_context
+    >>> text = "Acme Corp reported results. Acme's revenue rose 12% to $4.2 billion."
+    >>> doc = Document(id="t", path="t", format="text", body=text)
+    >>> [(m.name, m.value.value, m.change_pct) for m in extract_metrics(build_context(doc))]
+    [('revenue', 4200000000.0, 12.0)]
+    """
+    state = ArticleState(context)
+    metrics: list[Metric] = []
+    for sentence in context.sentences:
+        metrics.extend(metrics_of_sentence(sentence, state))
+    return merge_restatements(metrics)

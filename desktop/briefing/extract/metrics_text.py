@@ -1,0 +1,226 @@
+"""Text helpers of the metrics extractor: metric terms, clauses and the role of each figure.
+
+Everything here works on one sentence's text with offsets relative to it; the caller
+shifts them into the body. Pure functions over precompiled patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from briefing.extract.vocab.hedges import HEDGE_PHRASES
+from briefing.extract.vocab.metric_terms import (
+    BARE_GROWTH,
+    BARE_PROFIT,
+    CLAUSE_BREAKS,
+    FALL_WORDS,
+    LOSS_VERBS,
+    METRIC_TERMS,
+    NON_METRIC_FOLLOWERS,
+    PREVIOUS_AFTER,
+    PREVIOUS_BEFORE,
+    REFERENCE_BEFORE,
+    REVENUE_VERBS,
+    RISE_WORDS,
+    TERM_PREFIXES,
+)
+
+_I = re.IGNORECASE
+_TERM = re.compile(
+    r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(METRIC_TERMS)) + r")\b", _I
+)
+# Weaker wordings, in one pattern; the lookahead skips positions no wording can start at.
+_WEAK: Final = re.compile(
+    rf"(?=[bfrtlp])\b(?:(?P<verb>{REVENUE_VERBS})\b|"
+    rf"(?P<loss>{LOSS_VERBS})\b(?=\s+(?:an?\s+)?[^\s\d]{{1,4}}\d)|(?P<profit>{BARE_PROFIT})\b)"
+)
+_WEAK_KINDS: Final = {
+    "verb": ("revenue", 0.75),
+    "loss": ("", 0.7),
+    "profit": ("net_income", 0.7),
+}
+_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_GROWTH: Final = re.compile(rf"(?=g)\b{BARE_GROWTH}\b")
+_BREAKS: Final = re.compile(CLAUSE_BREAKS)
+_MAY_BREAK: Final = re.compile(r";|while|whereas|but|with")
+_RISE_AFTER: Final = re.compile(rf"^\W{{0,3}}(?:{RISE_WORDS})\b")
+_FALL_AFTER: Final = re.compile(rf"^\W{{0,3}}(?:{FALL_WORDS})\b")
+_DIRECTION: Final = re.compile(rf"\b(?:(?P<fall>{FALL_WORDS})|(?P<rise>{RISE_WORDS}))\b")
+_PREVIOUS_BEFORE: Final = re.compile(PREVIOUS_BEFORE)
+_PREVIOUS_AFTER: Final = re.compile(PREVIOUS_AFTER)
+_REFERENCE_BEFORE: Final = re.compile(REFERENCE_BEFORE)
+_NON_METRIC_AFTER: Final = re.compile(NON_METRIC_FOLLOWERS)
+_COMPARISON_LEAD: Final = re.compile(
+    r"\b(?:from|than|versus|vs\.?|compared (?:to|with))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", _I
+)
+# Hedge words the quantity parser folds into a figure's text ("over Rs 29,602 crore").
+_HEDGE_LEAD: Final = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(h) for h in sorted(HEDGE_PHRASES, key=len, reverse=True))
+    + r")\s+",
+    _I,
+)
+_VALUE_LEAD: Final = re.compile(r"(?<!compared )(?<!as against )\bto\s*$")
+_STANDALONE: Final = re.compile(r"\bon (?:a|the) (standalone|consolidated) basis\b")
+
+
+def fold(text: str) -> str:
+    """Lower-cased text with the same offsets: patterns then run without IGNORECASE, which
+    is several times faster in ``re``.
+
+    >>> fold("Net Profit"), len(fold("İx")) == 2
+    ('net profit', True)
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A wording of a figure in a sentence: ``name`` is the metric name ("" for a loss verb)."""
+
+    start: int
+    end: int
+    name: str
+    raw: str
+    kind: str  # "term" | "verb" | "loss" | "profit" | "growth"
+    confidence: float
+
+
+def _depth_at(text: str, position: int) -> int:
+    return max(0, text.count("(", 0, position) - text.count(")", 0, position))
+
+
+def in_parentheses(text: str, start: int) -> bool:
+    return _depth_at(text, start) > 0
+
+
+def find_terms(text: str) -> list[Term]:
+    """Metric wordings in ``text``, left to right, outside parentheses.
+
+    >>> [(t.name, t.raw) for t in find_terms("EBITDA margins rose while net profit fell.")]
+    [('ebitda_margin', 'EBITDA margins'), ('net_income', 'net profit')]
+    >>> [(t.name, t.kind) for t in find_terms("The unit brought in $3 billion.")]
+    [('revenue', 'verb')]
+    """
+    terms: list[Term] = []
+    for word in _WORD.finditer(text):
+        if word.group()[:3].lower() not in TERM_PREFIXES:
+            continue
+        match = _TERM.match(text, word.start())
+        if match is None or (terms and match.start() < terms[-1].end):
+            continue
+        group = match.lastgroup or "t0"
+        name = METRIC_TERMS[int(group[1:])][1]
+        terms.append(Term(match.start(), match.end(), name, match.group(), "term", 0.85))
+    taken = [(t.start, t.end) for t in terms]
+    low = fold(text)
+    for match in _WEAK.finditer(low):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        kind = match.lastgroup or "verb"
+        name, confidence = _WEAK_KINDS[kind]
+        raw = text[match.start() : match.end()]
+        terms.append(Term(match.start(), match.end(), name, raw, kind, confidence))
+    if not terms:
+        terms = [
+            Term(m.start(), m.end(), "revenue", text[m.start() : m.end()], "growth", 0.55)
+            for m in _GROWTH.finditer(low)
+        ]
+    kept = [t for t in terms if not in_parentheses(text, t.start) and not _is_comparison(text, t)]
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _is_comparison(text: str, term: Term) -> bool:
+    """A figure named only as the base of a comparison ("from Q4 revenue of $9 billion")."""
+    window = fold(text[max(0, term.start - 40) : term.start])
+    return _COMPARISON_LEAD.search(window) is not None
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of a sentence, split at "while", "but", "; " and "with" clauses.
+
+    >>> s = "Sales rose 5% to $2 billion, while operating profit fell 3%."
+    >>> [s[a:b] for a, b in clause_spans(s)]
+    ['Sales rose 5% to $2 billion', 'operating profit fell 3%.']
+    """
+    low = fold(text)
+    if not _MAY_BREAK.search(low):
+        return [(0, len(text))] if text else []
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for match in _BREAKS.finditer(low):
+        if in_parentheses(text, match.start()):
+            continue
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def lead_text(text: str, start: int, quantity_text: str) -> str:
+    """The words before a figure, with its own hedge ("over", "nearly") appended."""
+    hedge = _HEDGE_LEAD.match(quantity_text)
+    before = text[:start]
+    return before + " " + hedge.group().strip() if hedge else before
+
+
+def is_previous(before: str, after: str) -> bool:
+    """Whether a figure is the comparison base ("from X", "compared to X", "X a year ago").
+
+    >>> is_previous("up from", ""), is_previous("rose to", ""), is_previous("was", " a year ago")
+    (True, False, True)
+    """
+    tail = fold(before[-60:])
+    if _VALUE_LEAD.search(tail):
+        return False  # "doubled from a year earlier to ¥182 billion": the figure moved to
+    return bool(_PREVIOUS_BEFORE.search(tail) or _PREVIOUS_AFTER.match(fold(after)))
+
+
+def is_reference_amount(before: str, after: str) -> bool:
+    """An amount that is not the figure: analysts' numbers, absolute changes, deals.
+
+    >>> is_reference_amount("beating the consensus estimate of", "")
+    True
+    >>> is_reference_amount("announced a", " share buyback")
+    True
+    """
+    return bool(
+        _REFERENCE_BEFORE.search(fold(before[-50:])) or _NON_METRIC_AFTER.match(fold(after))
+    )
+
+
+def change_sign(text: str, start: int, end: int, floor: int) -> int:
+    """+1 or -1: the direction stated right after a change ("a 5% drop") or before it.
+
+    >>> s = "Revenues were down 0.2 percent to 5 billion"
+    >>> change_sign(s, 19, 30, 0)
+    -1
+    >>> s2 = "a 59 percent rise"
+    >>> change_sign(s2, 2, 12, 0)
+    1
+    """
+    after = fold(text[end : end + 20])
+    if _FALL_AFTER.match(after):
+        return -1
+    if _RISE_AFTER.match(after):
+        return 1
+    direction = 1
+    for match in _DIRECTION.finditer(fold(text[floor:start])):
+        direction = -1 if match.group("fall") else 1
+    return direction
+
+
+def is_change_noun_after(text: str, end: int) -> bool:
+    after = fold(text[end : end + 20])
+    return bool(_FALL_AFTER.match(after) or _RISE_AFTER.match(after))
+
+
+def reporting_basis(text: str) -> str | None:
+    """ "standalone" or "consolidated" when the sentence states its reporting basis."""
+    match = _STANDALONE.search(fold(text))
+    return match.group(1) if match else None

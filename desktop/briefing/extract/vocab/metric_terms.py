@@ -1,0 +1,168 @@
+"""Words of the metrics extractor (data only).
+
+``METRIC_TERMS`` maps the article's wording of a figure to a contract metric name; the
+patterns are regex fragments, matched case-insensitively on word boundaries, longest
+first, so "EBITDA margin" wins over "EBITDA" and "same-store sales" over "sales".
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# (pattern, metric name). A name of "other" keeps the article's wording as raw_name.
+METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
+    # Figures that look like a scored metric but are not one: matched first, kept as other.
+    (r"same[- ]store sales", "other"),
+    (r"comparable(?:[- ]store)? sales", "other"),
+    (r"like[- ]for[- ]like sales", "other"),
+    (r"annuali[sz]ed (?:sales|revenues?)", "other"),
+    (r"(?:annual )?(?:revenue )?run[- ]rate", "other"),
+    (r"sales mix", "other"),
+    (r"profit before (?:income )?tax(?:es|ation)?", "other"),
+    (r"pre-?tax profits?", "other"),
+    (r"cash balance", "other"),
+    (r"dividends? per share", "other"),
+    # Margins before their profit measures.
+    (r"ebitda margins?", "ebitda_margin"),
+    (r"gross (?:profit )?margins?", "gross_margin"),
+    (r"(?:operating|ebit|operating profit) margins?", "operating_margin"),
+    (r"adjusted ebitda", "ebitda"),
+    (r"ebitda", "ebitda"),
+    (r"ebit", "ebit"),
+    (r"gross profits?", "gross_profit"),
+    (
+        r"(?:underlying|adjusted|core|non-gaap) (?:net )?(?:earnings|profits?|net income)",
+        "adjusted_earnings",
+    ),
+    (r"(?:operating|industrial|segment) (?:profits?|income|loss(?:es)?)", "operating_income"),
+    (r"profits? from operations", "operating_income"),
+    (r"net (?:profits?|income|earnings|loss(?:es)?)", "net_income"),
+    (
+        r"profits? attributable to (?:owners of the parent|(?:the )?(?:company's )?"
+        r"(?:share|equity ?)holders)",
+        "net_income",
+    ),
+    (r"(?:diluted |basic |adjusted )?(?:earnings per share|eps)", "eps"),
+    (r"free cash[- ]flows?", "free_cash_flow"),
+    (r"fcf", "free_cash_flow"),
+    (r"(?:operating cash[- ]flows?|cash[- ]flows? from operations)", "operating_cash_flow"),
+    (r"capital (?:expenditures?|spending)", "capex"),
+    (r"capex", "capex"),
+    (r"net cash(?: position)?", "net_cash"),
+    (r"(?:net|total) debt", "debt"),
+    (r"market (?:share|penetration)", "market_share"),
+    (r"share of the (?:[\w-]+ ){0,3}?(?:market|business|industry)", "market_share"),
+    (
+        r"(?:its|their) (?:market )?share(?= (?:is|was|stands|stood|of|at|reached|rose|fell|grew))",
+        "market_share",
+    ),
+    (r"market (?:capitali[sz]ation|cap|value)", "market_cap"),
+    (r"headcount|workforce|number of employees|staff numbers", "headcount"),
+    (r"(?:monthly |daily )?active users", "users"),
+    (r"subscribers", "subscribers"),
+    (r"order (?:intake|backlog)|backlog", "backlog"),
+    (r"(?:new )?orders", "orders"),
+    (r"revenues?(?: from operations)?|net sales|sales|turnover|top[- ]line", "revenue"),
+)
+
+# The first three letters of every wording above, lower-cased: a word starting otherwise
+# cannot start a metric wording, so the full pattern is only tried at these words.
+TERM_PREFIXES: Final = frozenset(
+    {
+        "sam", "com", "lik", "ann", "rev", "run", "sal", "pro", "pre", "cas", "div", "ebi",
+        "gro", "ope", "adj", "und", "cor", "non", "ind", "seg", "net", "dil", "bas", "ear",
+        "eps", "fre", "fcf", "cap", "tot", "mar", "sha", "its", "the", "hea", "wor", "num",
+        "sta", "mon", "dai", "act", "sub", "ord", "bac", "new", "tur", "top",
+    }
+)  # fmt: skip
+
+# Verbs that state revenue for the subject ("IDG brought in $13.8 billion").
+REVENUE_VERBS: Final = r"brought in|bringing in|flowed in|raked in|raking in|took in|pulled in"
+# A bare "profit" (any basis, "HKFRS profit") is the bottom line; weaker than "net profit".
+BARE_PROFIT: Final = r"profits?(?! (?:before|margin|warning|forecast|target|outlook|guidance))"
+# A bare "growth of 25%" for a business with no named figure: the article means its sales.
+BARE_GROWTH: Final = r"growth"
+# A loss stated as a verb ("Other Bets lost $1.02 billion").
+LOSS_VERBS: Final = r"lost|losing"
+
+# Metrics whose values are percentages rather than amounts.
+PERCENT_METRICS: Final = frozenset(
+    {"gross_margin", "ebitda_margin", "operating_margin", "market_share"}
+)
+# Metrics that count things rather than money.
+COUNT_METRICS: Final = frozenset({"headcount", "users", "subscribers"})
+# Names that become guidance when the company states them as an expectation.
+GUIDANCE_NAMES: Final = {"revenue": "guidance_revenue", "eps": "guidance_eps"}
+
+RISE_WORDS: Final = (
+    r"rose|rise|rising|risen|up|increased?|increasing|increases|grew|grow|growing|growth|"
+    r"jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|gain(?:ed|s|ing)?|surg(?:ed|e|es|ing)|"
+    r"soar(?:ed|s|ing)?|improv(?:ed|e|es|ing)|expand(?:ed|s|ing)?|higher|hik(?:ed|es|ing)|"
+    r"advanc(?:ed|e|es|ing)|added|boost(?:ed)?|spik(?:ed|e)|rebound(?:ed)?|more"
+)
+FALL_WORDS: Final = (
+    r"fell|fall(?:ing|s)?|down|declin(?:ed|e|es|ing)|drop(?:ped|s|ping)?|"
+    r"decreas(?:ed|e|es|ing)|plummet(?:ed|s|ing)?|collaps(?:ed|e|es|ing)|"
+    r"slump(?:ed|s|ing)?|dip(?:ped|s)?|lower|shr[aiu]nk|shrinking|sl[iu]d|slides?|"
+    r"tumbl(?:ed|e|es|ing)|s[au]nk|sinking|contract(?:ed|ing)|plung(?:ed|e|es|ing)|"
+    r"slipp?(?:ed)?|eas(?:ed|ing)|weaken(?:ed)?|less|lost|negative"
+)
+
+# Cues that a money amount is the comparison base ("from", "compared to", "year-ago").
+PREVIOUS_BEFORE: Final = (
+    r"(?:from|compared (?:to|with)|as against|against|versus|vs\.?|(?:narrower|wider) than|"
+    r"(?:growth|increase|rise|gain|jump|decline|drop|fall|%|percent|per cent|up|down)\s+over|"
+    r"year-ago|a year ago|previous(?:ly)?(?:[- ]\w+)?|prior|earlier)"
+    r"(?:\s+[\w'’-]+){0,4}\s*$"
+)
+# Cues, after a figure, that it is a comparison base ("$9.6 billion a year earlier").
+PREVIOUS_AFTER: Final = (
+    r"^\W{0,3}(?:[\w-]+\s+)?(?:a year (?:earlier|ago|before)|in the year-ago|last year|"
+    r"in the (?:same|year-ago) (?:quarter|period))"
+)
+
+# An amount compared against, not reported: analysts' numbers, absolute changes.
+REFERENCE_BEFORE: Final = (
+    r"(?:(?:analysts?'?|consensus|average|street|market|the)\s+"
+    r"(?:forecasts?|estimates?|expectations?|expected)|"
+    r"(?:forecasts?|estimates?|expectations?|projections?) of|\bby)\s*$"
+)
+
+# The company states an expectation: revenue becomes guidance, other figures "other".
+GUIDANCE_CUES: Final = (
+    r"\b(?:expects?|expected to|anticipates?|forecasts?|forecast to|guidance|outlook|"
+    r"targets?|targeting|projects?|projected to|aims? (?:for|to)|sees|plans to|guided?|"
+    r"estimated for)\b"
+)
+# Sentences that report what analysts expect: those figures are views, not metrics.
+ANALYST_SUBJECTS: Final = (
+    r"\b(?:analysts?|experts?|brokers?|brokerages?|research(?:ers)?|the report|consensus|"
+    r"street|market watchers|observers)\b"
+)
+FORECAST_VERBS: Final = (
+    r"\b(?:expects?|expected|expecting|forecasts?|forecasting|predicts?|predicting|"
+    r"estimates?|estimated|projects?|projecting|sees|seeing|anticipates?|guide|believes?|"
+    r"model(?:s|ing)?)\b"
+)
+# Phrases that say a sentence restates an earlier figure on another basis.
+RESTATEMENT_CUES: Final = (
+    r"constant[- ]currency|in (?:us )?dollar terms|in local[- ]currency|sequential(?:ly)?|"
+    r"same (?:quarter|period) (?:last|a|of the previous|of the prior) year|"
+    r"year-ago (?:quarter|period)"
+)
+# Amounts followed by these words are deals or share data, not the figure.
+NON_METRIC_FOLLOWERS: Final = (
+    r"^\s*(?:share )?(?:buy-?backs?|repurchases?|dividends?|deal|investment|bonds?|loans?|"
+    r"stake|acquisition|per share|a share|apiece|each|shares)\b"
+)
+# Strong clause boundaries inside a sentence.
+CLAUSE_BREAKS: Final = (
+    r";\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|\s+but\s+|,\s+(?:along )?with\s+|"
+    r"(?<!compared)(?<!along)\s+with\s+(?=(?:an?|the|its|their)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:revenues?|sales|profits?|net|operating|ebitda|margins?|earnings|income)\b)"
+)
+# Page furniture that carries numbers of other articles.
+FURNITURE_PREFIXES: Final = (
+    r"^\W*(?:also read|read also|read more|related|see also|recommended|recommend|"
+    r"more from|you may also like|also see)\b"
+)
