@@ -17,7 +17,9 @@ def atomic_writer(path: Path, mode: str = "w", encoding: str | None = "utf-8") -
     On any error the temporary file is removed and ``path`` is left untouched.
     """
     path = Path(path)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
     try:
         with os.fdopen(descriptor, mode, encoding=encoding, newline="") as handle:
             yield handle

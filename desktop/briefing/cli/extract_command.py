@@ -97,7 +97,9 @@ def _progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
     yield from tqdm(outcomes, total=total, unit="article", file=sys.stderr, leave=False)
 
 
-def _write(output: IO[str], fmt: str, articles: list[dict[str, Any]], errors: list[dict[str, Any]]) -> None:
+def _write(
+    output: IO[str], fmt: str, articles: list[dict[str, Any]], errors: list[dict[str, Any]]
+) -> None:
     if fmt == "json":
         payload = extraction_payload([], ENGINE_VERSION, errors)
         payload["articles"] = articles

@@ -68,8 +68,7 @@ def _shift(matches: Sequence[_Match], offset: int) -> tuple[_Match, ...]:
     if offset == 0:
         return tuple(matches)
     return tuple(
-        dataclasses.replace(m, start=m.start + offset, end=m.end + offset)  # type: ignore[type-var]
-        for m in matches
+        dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in matches
     )
 
 
