@@ -152,7 +152,7 @@ def build_context(document: Document) -> ArticleContext:
         content_names[primary] = None
     for sentence in sentences:
         for mention in sentence.companies:
-            if not mention.is_broker:
+            if not (mention.is_broker or mention.is_index):
                 content_names.setdefault(mention.name, None)
     currency = _reporting_currency(sentences, document.tickers, body[:2000])
     return ArticleContext(
