@@ -1,0 +1,148 @@
+"""Pairs of neighbouring amounts that state one thing: a range, a count and its total."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from briefing.domain.model import Bound, Quantity
+from briefing.extract.quantities_atoms import Atom, tidy
+from briefing.extract.quantities_patterns import (
+    AND_GAP,
+    DASH_GAP,
+    OF_GAP,
+    REVERSED_CHANGE_OPENER,
+    TO_GAP,
+)
+
+# Kinds whose quantities carry no unit ("4.45pp" is in points, not in %).
+_UNITLESS_KINDS = frozenset({"points", "number", "year"})
+# Longer than any gap that joins two amounts (" out of their ").
+_LONGEST_GAP = 16
+# How far back "from" is looked for in front of the first amount of "from X to Y".
+_CHANGE_REACH = 12
+
+
+class Found(NamedTuple):
+    """A finished quantity with its span and kind, before it becomes a public match."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    kind: str
+
+
+def _compatible_kinds(low: Atom, high: Atom) -> str | None:
+    """The kind of a range of these two amounts, or None when they cannot form one."""
+    if "year" in (low.kind, high.kind):
+        return None
+    if low.unit is not None and high.unit is not None and low.unit != high.unit:
+        return None
+    if low.kind == high.kind or high.kind == "number":
+        return low.kind
+    if low.kind == "number":
+        return high.kind
+    return None
+
+
+def _after_change_opener(text: str, atom: Atom) -> bool:
+    """Whether "from" stands right in front of the amount ("from 3 to 5 percent")."""
+    lead = text[max(0, atom.start - _CHANGE_REACH) : atom.start][::-1]
+    return REVERSED_CHANGE_OPENER.match(lead) is not None
+
+
+def _range_ends(low: Atom, high: Atom) -> tuple[float, float, str | None]:
+    """Both ends in base units; a scale or unit written only on one end applies to both."""
+    unit = low.unit or high.unit
+    low_factor = low.factor if low.unit else high.factor
+    high_factor = high.factor if high.unit else low.factor
+    low_scale = low.scale if low.has_scale else high.scale
+    low_value = tidy(low.number * low_scale * low_factor)
+    return low_value, tidy(high.number * high.scale * high_factor), unit
+
+
+def _joins_as_range(text: str, first: Atom, gap: str) -> bool:
+    """Whether the gap after ``first`` makes it the low end of a range: "between X and",
+    "X-", "X to" (but not "from X to", a change)."""
+    if first.between:
+        return AND_GAP.fullmatch(gap) is not None
+    if first.bound is not None:
+        return False
+    if DASH_GAP.fullmatch(gap):
+        return True
+    return TO_GAP.fullmatch(gap) is not None and not _after_change_opener(text, first)
+
+
+def _as_range(text: str, first: Atom, second: Atom) -> Found | None:
+    gap = text[first.end : second.start]
+    kind = _compatible_kinds(first, second)
+    if kind is None:
+        return None
+    unhedged = second.start == second.core_start
+    bound_pair = {first.bound, second.bound} == {"min", "max"} and AND_GAP.fullmatch(gap)
+    if bound_pair:
+        low, high = (first, second) if first.bound == "min" else (second, first)
+    elif unhedged and _joins_as_range(text, first, gap):
+        low, high = first, second
+    else:
+        return None
+    low_value, high_value, unit = _range_ends(low, high)
+    if not low_value < high_value:
+        return None
+    quantity = Quantity(
+        value=None,
+        unit=_public_unit(kind, unit),
+        text=text[first.start : second.end],
+        low=low_value,
+        high=high_value,
+        approx=first.approx,
+    )
+    return Found(first.start, second.end, quantity, kind)
+
+
+def _public_unit(kind: str, unit: str | None) -> str | None:
+    return None if kind in _UNITLESS_KINDS else unit
+
+
+def _single(text: str, atom: Atom) -> Found:
+    start = atom.lead_end if atom.between else atom.start
+    bound: Bound | None = "min" if atom.bound == "min" else "max" if atom.bound == "max" else None
+    unit = None if atom.kind in _UNITLESS_KINDS else atom.unit
+    value = atom.number if atom.scale == 1.0 and atom.factor == 1.0 else atom.value
+    quantity = Quantity(value, unit, text[start : atom.end], None, None, atom.approx, bound)
+    return Found(start, atom.end, quantity, atom.kind)
+
+
+def _takes_unit_of_next(text: str, first: Atom, second: Atom) -> Atom | None:
+    """The first amount with the unit of the second where the text shares it between them:
+    "five out of the 10 analysts", "from 3 to 5 percent"."""
+    if first.kind != "number" or second.kind in ("number", "year"):
+        return None
+    gap = text[first.end : second.start]
+    if second.kind == "count" and OF_GAP.fullmatch(gap):
+        return first._replace(unit="count", kind="count")
+    if TO_GAP.fullmatch(gap) and _after_change_opener(text, first):
+        scale = first.scale if first.has_scale else second.scale
+        return first._replace(unit=second.unit, kind=second.kind, factor=second.factor, scale=scale)
+    return None
+
+
+def combine(text: str, atoms: list[Atom]) -> list[Found]:
+    """Atoms joined into ranges where the text says so, and turned into quantities."""
+    found: list[Found] = []
+    index = 0
+    while index < len(atoms):
+        atom = atoms[index]
+        # A range or a shared unit needs a short gap ("-", " to ", " out of the "), so most
+        # neighbours are passed over at once.
+        if index + 1 < len(atoms) and atoms[index + 1].start - atom.end <= _LONGEST_GAP:
+            following = atoms[index + 1]
+            ranged = _as_range(text, atom, following)
+            if ranged is not None:
+                found.append(ranged)
+                index += 2
+                continue
+            atom = _takes_unit_of_next(text, atom, following) or atom
+        if not atom.needs_currency:
+            found.append(_single(text, atom))
+        index += 1
+    return found
