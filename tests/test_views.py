@@ -2,6 +2,7 @@
 
 Every sentence here is our own; ids name the phrasing family and where the family was
 seen ("devset-toyota-family" means the devset's Toyota article uses that construction).
+Families met in other publishers' styles are in ``test_views_families.py``.
 """
 
 from __future__ import annotations
@@ -12,50 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.domain.model import AnalystView, Document
+from briefing.domain.model import Document
 from briefing.domain.vocabulary import MULTIPLE_METRICS, PRICE_TARGET_STATS, VIEW_TYPES
 from briefing.extract.context import build_context
-from briefing.extract.engine import extract_document
 from briefing.extract.views import extract_views
-
-
-def views_of(text: str) -> list[AnalystView]:
-    document = Document(id="t", path="t", format="text", body=text)
-    return list(extract_document(document).analyst_views)
-
-
-def _matches(view: AnalystView, expected: dict[str, Any]) -> bool:
-    for field, wanted in expected.items():
-        if field == "value":
-            numbers = view.value.numbers() if view.value else ()
-            wanted_numbers = wanted if isinstance(wanted, tuple) else (wanted,)
-            if len(numbers) != len(wanted_numbers) or any(
-                abs(n - w) > 0.01 * abs(w) + 1e-9
-                for n, w in zip(numbers, wanted_numbers, strict=True)
-            ):
-                return False
-        elif field == "unit":
-            if view.value is None or view.value.unit != wanted:
-                return False
-        elif field == "company":
-            if wanted.lower() not in (view.company or "").lower():
-                return False
-        elif field == "firm":
-            if wanted.lower() not in (view.firm or "").lower():
-                return False
-        elif getattr(view, field) != wanted:
-            return False
-    return True
-
-
-def _describe(views: list[AnalystView]) -> str:
-    return "\n".join(
-        f"{v.type} company={v.company} firm={v.firm} label={v.label} prev={v.previous_label} "
-        f"value={v.value.numbers() if v.value else None} unit={v.value.unit if v.value else None} "
-        f"stat={v.stat} metric={v.metric} count={v.count} of={v.of}"
-        for v in views
-    )
-
+from view_helpers import describe, matches, views_of
 
 FOUND = [
     # --- rating changes ---
@@ -401,7 +363,7 @@ FOUND += [
 def test_views_found(text: str, expected: list[dict[str, Any]]) -> None:
     views = views_of(text)
     for item in expected:
-        assert any(_matches(v, item) for v in views), f"{item} not in:\n{_describe(views)}"
+        assert any(matches(v, item) for v in views), f"{item} not in:\n{describe(views)}"
 
 
 NOT_VIEWS = [
@@ -443,7 +405,7 @@ NOT_VIEWS = [
 @pytest.mark.parametrize("text", NOT_VIEWS)
 def test_no_views(text: str) -> None:
     views = views_of(text)
-    assert views == [], _describe(views)
+    assert views == [], describe(views)
 
 
 def test_restated_headline_rating_kept_once() -> None:
@@ -452,8 +414,8 @@ def test_restated_headline_rating_kept_once() -> None:
         'The target price has been raised by 3% to $61 from $59, with a reiterated "buy" rating.'
     )
     views = views_of(text)
-    assert [v.type for v in views].count("rating") == 1, _describe(views)
-    assert [v.type for v in views].count("price_target") == 1, _describe(views)
+    assert [v.type for v in views].count("rating") == 1, describe(views)
+    assert [v.type for v in views].count("price_target") == 1, describe(views)
 
 
 def test_approximate_restatement_of_a_move_is_dropped() -> None:
@@ -462,7 +424,7 @@ def test_approximate_restatement_of_a_move_is_dropped() -> None:
         "The Norlund stock surged 4.96 per cent to Rs 910 apiece on the BSE."
     )
     moves = [v for v in views_of(text) if v.type == "price_performance"]
-    assert [v.value.value for v in moves if v.value] == [4.96], _describe(moves)
+    assert [v.value.value for v in moves if v.value] == [4.96], describe(moves)
 
 
 _PIECES = [

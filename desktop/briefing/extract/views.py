@@ -1,9 +1,10 @@
 """The analyst-views extractor: ratings, targets, prices, multiples and forecasts.
 
-Rules run sentence by sentence (``views_ratings``, ``views_prices``, ``views_forecasts``,
-``views_performance``); a figure read by one rule is not read by another. The firm
-named in an earlier sentence carries over to "the analyst"/"they" in later ones. A fact
-stated twice (headline and body, "Buy" rating reaffirmed and reiterated) is kept once.
+Rules run sentence by sentence (``views_ratings``, ``views_prices``, ``views_multiples``,
+``views_forecasts``, ``views_performance``); a figure read by one rule is not read by
+another. The firm named in an earlier sentence carries over to "the analyst"/"they" in
+later ones. A fact stated twice (headline and body, "Buy" rating reaffirmed and
+reiterated) is kept once.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from typing import Final
 
 from briefing.domain.model import AnalystView
 from briefing.extract.context import ArticleContext
-from briefing.extract.views_forecasts import forecast_views, valuation_views
+from briefing.extract.views_forecasts import forecast_views
+from briefing.extract.views_multiples import valuation_views
 from briefing.extract.views_performance import performance_views
 from briefing.extract.views_prices import price_targets, share_prices, upside_views
-from briefing.extract.views_ratings import rating_views
+from briefing.extract.views_ratings import coverage_total, rating_views
 from briefing.extract.views_text import Scope, brokers_in
 
 _NAME_NOISE: Final = re.compile(r"[^0-9a-z]+")
@@ -61,7 +63,7 @@ def _same_firm(first: AnalystView, second: AnalystView) -> bool:
     return a in b or b in a or (len(a) >= 4 and a[:4] == b[:4])
 
 
-def _merge(views: list[AnalystView]) -> list[AnalystView]:
+def _merge(views: list[AnalystView], headline_end: int) -> list[AnalystView]:
     """One view per fact; ratings by different firms stay apart."""
     kept: list[AnalystView] = []
     for view in views:
@@ -74,21 +76,28 @@ def _merge(views: list[AnalystView]) -> list[AnalystView]:
             break
         else:
             kept.append(view)
-    return [v for v in kept if not _is_restated_move(v, kept)]
+    return [v for v in kept if not _is_restated_move(v, kept, headline_end)]
 
 
-def _is_restated_move(view: AnalystView, views: list[AnalystView]) -> bool:
-    if view.type != "price_performance" or view.value is None or not view.value.approx:
+def _is_restated_move(view: AnalystView, views: list[AnalystView], headline_end: int) -> bool:
+    """An approximate move restating a precise one ("nearly 5 per cent" then "4.95 per
+    cent"), or a headline rounding the body's figure ("jump 6%" then "6.2 per cent")."""
+    if view.type != "price_performance" or view.value is None or view.value.value is None:
         return False
     value = view.value.value
-    if value is None:
+    rounded = view.evidence.start < headline_end and value == int(value)
+    if not view.value.approx and not rounded:
         return False
     for other in views:
         if other is view or other.type != view.type or other.value is None:
             continue
-        if other.value.approx or other.value.value is None or other.company != view.company:
+        number = other.value.value
+        if number is None or other.company != view.company or number == value:
             continue
-        if abs(other.value.value - value) <= _RESTATEMENT_TOLERANCE * abs(value):
+        if view.value.approx and not other.value.approx:
+            if abs(number - value) <= _RESTATEMENT_TOLERANCE * abs(value):
+                return True
+        elif rounded and number != int(number) and round(number) == value:
             return True
     return False
 
@@ -107,17 +116,21 @@ def extract_views(context: ArticleContext) -> list[AnalystView]:
     """
     views: list[AnalystView] = []
     earlier_firm: str | None = None
+    earlier_total: int | None = None
     for sentence in context.sentences:
-        scope = Scope(context, sentence, earlier_firm)
+        scope = Scope(context, sentence, earlier_firm, earlier_total)
         used: set[int] = set()
         views.extend(rating_views(scope))
-        views.extend(price_targets(scope, used))
-        views.extend(upside_views(scope, used))
-        views.extend(valuation_views(scope, used))
-        views.extend(forecast_views(scope, used))
-        views.extend(performance_views(scope, used))
-        views.extend(share_prices(scope, used))
+        if sentence.quantities:  # every other view states a figure
+            views.extend(price_targets(scope, used))
+            views.extend(upside_views(scope, used))
+            views.extend(valuation_views(scope, used))
+            views.extend(forecast_views(scope, used))
+            views.extend(performance_views(scope, used))
+            views.extend(share_prices(scope, used))
         firms = brokers_in(scope)
         if firms:
             earlier_firm = firms[-1][1]
-    return _merge(views)
+        earlier_total = coverage_total(sentence.text) if "analysts" in scope.words else None
+    headline_end = context.sentences[0].end if context.sentences else 0
+    return _merge(views, headline_end)

@@ -1,4 +1,4 @@
-"""Valuation multiples and analysts' EPS / revenue forecasts.
+"""Analysts' EPS and revenue forecasts.
 
 A forecast needs a forecaster (analysts, a broker, the consensus) and a forecast word in
 the sentence; without them "revenue is expected to reach X" is company guidance, which
@@ -17,9 +17,7 @@ from briefing.extract.quantities import QuantityMatch
 from briefing.extract.views_text import (
     Scope,
     as_money,
-    as_multiple,
     brokers_in,
-    company_before,
     firm_near,
     word_before,
     words_regex,
@@ -28,23 +26,16 @@ from briefing.extract.vocab.view_terms import (
     EPS_NOUNS,
     FORECAST_CUES,
     FORECASTER_CUES,
-    FORWARD_CUES,
-    MULTIPLE_NAMES,
     OTHER_FORECAST_NOUNS,
     PRIOR_VALUE_CUES,
     REVENUE_NOUNS,
     REVISION_VERBS,
 )
 
-_MULTIPLE_RE: Final = words_regex(MULTIPLE_NAMES)
-_MULTIPLE_WORDS: Final = frozenset(
-    w for name in MULTIPLE_NAMES for w in re.findall("[a-z]+", name) if len(w) > 1 or w == "x"
-) - {"to", "price", "value", "enterprise"}
 # A forecast sentence names a forecaster or an estimate; most sentences name neither.
 _FORECAST_GATE_WORDS: Final = frozenset(
     w for cue in FORECASTER_CUES for w in re.findall("[a-z]+", cue) if w not in ("it", "is", "the")
 ) | {"estimate", "estimates", "expected", "expectations", "forecast", "forecasts", "projections"}
-_FORWARD_RE: Final = re.compile("|".join(re.escape(c) for c in FORWARD_CUES), re.I)
 _FORECAST_RE: Final = words_regex(FORECAST_CUES)
 _FORECASTER_RE: Final = words_regex(FORECASTER_CUES)
 _REVISION_RE: Final = re.compile(
@@ -70,138 +61,27 @@ _PAST_ACTUAL: Final = re.compile(
     r"|dropped|jumped|climbed|was|were|increased|decreased|reached|recorded|generated)\b"
 )
 _EXPECTATION: Final = re.compile(
-    r"(?i)(?:\b(?:consensus|analysts?'?|street|average)\s+)?(?:\w+\s+){0,2}?(?:estimates?"
+    r"(?i)(?:\b(?:consensus|analysts?['’]?|street|average)\s+)?(?:\w+\s+){0,2}?(?:estimates?"
     r"|forecasts?|expectations?|projections?)\s+(?:of|for)\s*$|\bthe\s+expected\s*$"
+    # "topped the consensus mark of $826 million"
+    r"|\b(?:consensus|street)\s+(?:mark|view|figure|number|call)\s+(?:of|for|at)\s*$"
+    # "the consensus estimate for 2025 earnings is pegged at", "that for revenues stands at"
+    r"|\b(?:estimates?|forecasts?|expectations?|projections?|that)\s+for\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:is|are|was|were|stands|stood|sits)\s+(?:pegged\s+|pinned\s+|set\s+|placed\s+)?(?:at\s+)?$"
 )
 _EXPECTATION_ANYWHERE: Final = re.compile(
     r"(?i)\b(?:estimates?|forecasts?|expectations?|projections?)\s+(?:of|for)\b|\bthe\s+expected\b"
+    r"|\b(?:consensus|street)\s+(?:mark|view|figure|number|call)\b"
+)
+# A figure "per share" is earnings per share when an estimate is compared with it.
+_PER_SHARE_RE: Final = words_regex(("per share", "a share", "per diluted share"))
+_EPS_AFTER: Final = re.compile(
+    r"\s*(?:" + "|".join(re.escape(n) for n in EPS_NOUNS) + r"|per\s+share)\b", re.I
 )
 _PRIOR_NEAR: Final = re.compile(r"(?i)\b(?:prior|previous|earlier|old|former)\b")
 _LIST_GAP: Final = re.compile(r"\s*(?:/|,|and|or)\s*")
 _OTHER_NOUN_RE: Final = words_regex(OTHER_FORECAST_NOUNS)
 _BARE_GROWTH: Final = re.compile(r"(?i)\bforecast\w*\s+(?:an?\s+)?(?:\w+\s+)?growth\s+of\s*$")
-_PEER_BEFORE: Final = re.compile(
-    r"((?:[A-Z&][\w&.'’-]*|\d+)(?:\s+(?:[A-Z&][\w&.'’-]*|\d+))*)\s*(?:average|index)?\s*\(\s*$"
-)
-_FIGURE_BEFORE_NOUN: Final = re.compile(
-    r"\s*(?:FY\s?\d{2,4}E?\s+|\d{4}E?\s+|fiscal\s+(?:year\s+)?\d{4}\s+|next\s+year's\s+|"
-    r"forward\s+|trailing\s+)?(EPS|earnings|estimates|sales|EBITDA|book|revenue)\b",
-    re.I,
-)
-# What may stand between a multiple's name and its figure ("P/E ratio of roughly 20").
-_MULTIPLE_LINK: Final = re.compile(
-    r"\s*(?:\(\s*[\w/-]+\s*\)\s*)?(?:ratios?\s*|multiples?\s*)?(?:(?:of|at|is|was|stands|stood"
-    r"|near|around|about|roughly|approximately|between|just|only|an?|to|now|currently)\s+|[:(-]\s*)*",
-    re.I,
-)
-_NOUN_METRIC: Final = {
-    "eps": "pe",
-    "earnings": "pe",
-    "estimates": "forward_pe",
-    "sales": "ps",
-    "revenue": "ps",
-    "ebitda": "ev_ebitda",
-    "book": "pb",
-}
-
-
-def _multiple_metric(scope: Scope, name: str, start: int, end: int) -> str:
-    metric = MULTIPLE_NAMES[name.lower()]
-    if metric == "pe" and _FORWARD_RE.search(scope.text, max(0, start - 25), end + 35):
-        return "forward_pe"
-    return metric
-
-
-def _peer(scope: Scope, name_start: int) -> str | None:
-    peer = _PEER_BEFORE.search(scope.text, max(0, name_start - 40), name_start)
-    if peer is None:
-        return None
-    words = peer.group(1).split()
-    while words and words[0].lower() in ("the", "and", "to", "with", "vs", "versus"):
-        words.pop(0)
-    return " ".join(words) or None
-
-
-def _figure(scope: Scope, match: QuantityMatch) -> Quantity | None:
-    # A multiple is positive and written in digits ("minus one standard deviation" is not).
-    quantity = match.quantity
-    if match.kind not in ("multiple", "number") or not any(c.isdigit() for c in quantity.text):
-        return None
-    if any(n <= 0 for n in quantity.numbers()):
-        return None
-    return as_multiple(quantity)
-
-
-def valuation_views(scope: Scope, used: set[int]) -> list[AnalystView]:
-    text = scope.text
-    views: list[AnalystView] = []
-    has_multiple = any(m.kind == "multiple" for m in scope.quantities())
-    if not has_multiple and not scope.mentions_any(_MULTIPLE_WORDS):
-        return views
-    names = list(_MULTIPLE_RE.finditer(text))
-    if not names and not has_multiple:
-        return views
-    base_metric: str | None = None
-    for name in names:
-        for match in scope.quantities():
-            start, end = scope.local(match)
-            figure = _figure(scope, match)
-            if figure is None or match.start in used:
-                continue
-            link = _MULTIPLE_LINK.match(text, name.end())
-            # The link may run into the figure's own hedge ("of roughly 20").
-            after = link is not None and name.end() <= start <= link.end()
-            before = (
-                name.group(0).lower().startswith(("times", "x ")) and 0 <= name.start() - end <= 2
-            )
-            if not (after or before) or word_before(text, start) in PRIOR_VALUE_CUES:
-                continue
-            used.add(match.start)
-            metric = _multiple_metric(scope, name.group(0), min(start, name.start()), end)
-            base_metric = base_metric or ("pe" if metric == "forward_pe" else metric)
-            company = _peer(scope, name.start()) or company_before(scope, name.start())
-            views.append(
-                scope.view(
-                    "valuation_multiple",
-                    min(start, name.start()),
-                    max(end, name.end()),
-                    0.8,
-                    company=company,
-                    value=figure,
-                    metric=metric,
-                )
-            )
-            break
-    for match in scope.quantities():
-        if match.kind != "multiple" or match.start in used:
-            continue
-        start, end = scope.local(match)
-        noun = _FIGURE_BEFORE_NOUN.match(text, end)
-        if noun is None and base_metric is None:
-            continue
-        if word_before(text, start) in PRIOR_VALUE_CUES:
-            continue
-        if noun is not None:
-            metric = _NOUN_METRIC[noun.group(1).lower()]
-            if metric == "pe" and _FORWARD_RE.search(text, end, noun.end() + 5):
-                metric = "forward_pe"
-            stop = noun.end()
-        else:
-            metric = base_metric or "pe"
-            stop = end
-        used.add(match.start)
-        views.append(
-            scope.view(
-                "valuation_multiple",
-                start,
-                stop,
-                0.7,
-                company=company_before(scope, start),
-                value=as_multiple(match.quantity),
-                metric=metric,
-            )
-        )
-    return views
 
 
 def _bound_noun(scope: Scope, start: int, end: int, low: int, high: int) -> str | None:
@@ -239,11 +119,12 @@ def _continues(text: str, previous_end: int, start: int, value: Quantity) -> boo
     return value.unit == "%" and not _OTHER_NOUN_RE.search(gap)
 
 
-def _last_noun(text: str, position: int) -> str | None:
-    """The kind of the last metric noun before ``position`` (what an estimate is of)."""
+def _last_noun(text: str, position: int, floor: int = 0) -> str | None:
+    """The kind of the last metric noun in ``text[floor:position]`` (what an estimate
+    is of); "earned $1.12 per share" names earnings per share."""
     best: tuple[int, str] | None = None
-    for kind, pattern in _NOUN_KINDS:
-        for noun in pattern.finditer(text, 0, position):
+    for kind, pattern in (*_NOUN_KINDS, ("eps", _PER_SHARE_RE)):
+        for noun in pattern.finditer(text, floor, position):
             if best is None or noun.start() > best[0]:
                 best = (noun.start(), kind)
     return best[1] if best is not None else None
@@ -268,7 +149,25 @@ def _forecast_value(scope: Scope, match: QuantityMatch) -> Quantity | None:
         return as_money(match.quantity, scope.context.currency)
     if match.kind == "number" and scope.text[scope.local(match)[1] :].startswith("%"):
         return dataclasses.replace(match.quantity, unit="%")
+    # "will post 3.71 earnings per share": a bare number that EPS names is an amount.
+    if match.kind == "number" and _EPS_AFTER.match(scope.text, scope.local(match)[1]):
+        return as_money(match.quantity, scope.context.currency)
     return None
+
+
+def _expected_kind(scope: Scope, expectation_start: int, start: int, end: int) -> str | None:
+    """What an expectation phrase ending at a figure is of: the noun inside the phrase
+    ("estimate for 2025 revenue is"), a per-share figure ("$5.78 per share"), else the
+    last metric noun before the phrase."""
+    text = scope.text
+    if _PRIOR_NEAR.search(text, max(0, expectation_start - 15), start):
+        return None
+    inside = _last_noun(text, start, expectation_start)
+    if inside is not None:
+        return inside
+    if _EPS_AFTER.match(text, end):
+        return "eps"
+    return _last_noun(text, expectation_start)
 
 
 def forecast_views(scope: Scope, used: set[int]) -> list[AnalystView]:
@@ -307,8 +206,7 @@ def forecast_views(scope: Scope, used: set[int]) -> list[AnalystView]:
         if word_before(text, start) in PRIOR_VALUE_CUES or _is_restated_amount(scope, match):
             kind = None
         elif expectation is not None:
-            prior = _PRIOR_NEAR.search(text, max(0, expectation.start() - 15), start)
-            kind = None if prior else _last_noun(text, expectation.start())
+            kind = _expected_kind(scope, start - len(before) + expectation.start(), start, end)
             confidence = 0.8
         elif not analyst_said:
             kind = None

@@ -18,6 +18,7 @@ from briefing.extract.views_text import (
     company_before,
     last_match,
     negated,
+    search_from_word,
     words_regex,
 )
 from briefing.extract.vocab.view_terms import (
@@ -30,14 +31,17 @@ from briefing.extract.vocab.view_terms import (
 )
 
 _MOVE_WORDS: Final = "|".join(sorted({*MOVE_UP_WORDS, *MOVE_DOWN_WORDS}, key=len, reverse=True))
+_MOVE_FIRST_WORDS: Final = frozenset(w.split()[0] for w in (*MOVE_UP_WORDS, *MOVE_DOWN_WORDS))
 _DOWN: Final = frozenset(MOVE_DOWN_WORDS)
 _FILLER: Final = (
     r"(?:\s+(?:by|as\s+much\s+as|nearly|about|around|some|roughly|almost|over"
     r"|more\s+than|a\s+further|another|an?|just|only|close\s+to|approximately))*"
 )
-# "climbed 5.8%", "underperformed the peer group by 7%", "were up over 9%"
+# "climbed 5.8%", "underperformed the peer group by 7%", "were up over 9%", "rose 7p, or"
 _VERB_BEFORE: Final = re.compile(
-    r"\b(" + _MOVE_WORDS + r")(?:" + _FILLER + r"|(?:\s+[\w&'’.-]+){1,6}\s+by)\s*$", re.I
+    r"\b(" + _MOVE_WORDS + r")(?:" + _FILLER + r"|(?:\s+[\w&'’.-]+){1,6}\s+by"
+    r"|\s+(?:[^\s,]+\s+)?[^\s,]*\d[^\s,]*,?\s+or)\s*$",
+    re.I,
 )
 # "14.5% lower", "yesterday's 4.5% gain"
 _WORD_AFTER: Final = re.compile(
@@ -51,6 +55,13 @@ _CONTINUATION: Final = re.compile(r"\b(?:and|or|then)\s+(?:by\s+)?(?:another\s+)
 _STOCK_RE: Final = words_regex(STOCK_NOUNS)
 _METRIC_RE: Final = words_regex(METRIC_NOUNS)
 _MARKET_SHARE: Final = re.compile(r"(?i)\bmarket\s+share\b")
+# "$1.47 per share": the share of a per-share figure is not a stock that moves.
+_PER_SHARE: Final = re.compile(r"(?i)\b(?:per|a|each|diluted)\s+$")
+# "..., up 12.2% year over year" after a business figure: a reported growth rate.
+_YEAR_ON_YEAR_AFTER: Final = re.compile(
+    r"(?i)\s*(?:on\s+(?:a|the)\s+)?(?:year[- ](?:over|on)[- ]year|y/y|yoy|from\s+a\s+year"
+    r"\s+(?:earlier|ago)|from\s+the\s+year-ago)"
+)
 # What the move was in: "jump in net profit" is a business figure.
 _IN_METRIC_AFTER: Final = re.compile(
     r"\s*(?:\w+\s+){0,1}(?:in|of)\s+(?:[\w()'’-]+\s+){0,5}?(?:" + "|".join(METRIC_NOUNS) + r")\b",
@@ -93,7 +104,9 @@ def _subject_start(scope: Scope, start: int, floor: int) -> int | None:
     text = scope.text
     cue = None
     for stock in _STOCK_RE.finditer(text, floor, start):
-        if not _MARKET_SHARE.match(text, max(0, stock.start() - 7)):
+        if _MARKET_SHARE.match(text, max(0, stock.start() - 7)):
+            continue
+        if not _PER_SHARE.search(text, max(0, stock.start() - 9), stock.start()):
             cue = stock.end()
     for mention in scope.sentence.companies:
         at = mention.end - scope.sentence.start
@@ -148,7 +161,7 @@ def performance_views(scope: Scope, used: set[int]) -> list[AnalystView]:
                 floor = end
             continue
         before = text[max(0, start - 90) : start]
-        verb = _VERB_BEFORE.search(before)
+        verb = search_from_word(_VERB_BEFORE, before, _MOVE_FIRST_WORDS)
         after = _WORD_AFTER.match(text, end)
         noun = _NOUN_BEFORE.search(before)
         continuation = previous is not None and _CONTINUATION.search(text, previous[0], start)
@@ -169,6 +182,9 @@ def performance_views(scope: Scope, used: set[int]) -> list[AnalystView]:
             floor = end
             continue
         if after is not None and _IN_METRIC_AFTER.match(text, after.end()):
+            floor = end
+            continue
+        if _YEAR_ON_YEAR_AFTER.match(text, end) and _METRIC_RE.search(text, 0, start):
             floor = end
             continue
         # "..., and stand 8.5% lower": the stock that moved before is still the subject.

@@ -19,6 +19,7 @@ from briefing.extract.views_text import (
     company_before,
     firm_near,
     negated,
+    search_from_word,
     word_before,
     words_regex,
 )
@@ -42,6 +43,7 @@ from briefing.extract.vocab.view_terms import (
 
 TARGET_RE: Final = words_regex(PRICE_TARGET_NOUNS)
 _TARGET_WORDS: Final = frozenset({"target", "targets", "objective", "objectives", "goal", "fair"})
+_BARE_TARGET: Final = re.compile(r"(?i)\btargets?\b")
 _STAT_RE: Final = words_regex(TARGET_STATS)
 _CONSENSUS_RE: Final = words_regex(TARGET_CONSENSUS_WORDS)
 _METRIC_RE: Final = words_regex(METRIC_NOUNS)
@@ -77,10 +79,14 @@ _RELATION_AFTER: Final = re.compile(
     re.I,
 )
 _LEVEL_BEFORE: Final = re.compile(
-    r"(" + "|".join(re.escape(w) for w in PRICE_LEVEL_LABELS) + r")s?\s+"
+    r"(" + "|".join(re.escape(w) for w in PRICE_LEVEL_LABELS) + r"|\d{1,3}[- ]day\s+(?:simple\s+"
+    r"|exponential\s+)?moving\s+average|(?:52|fifty-two)[- ]week\s+(?:high|low)"
+    r"|(?:1|one)[- ]year\s+(?:high|low)|(?:12|twelve)[- ]month\s+(?:high|low))s?\s+(?:price\s+)?"
     r"(?:of|is|was|at|stands\s+at|stood\s+at|near|around|sits\s+at)?\s*$",
     re.I,
 )
+_DAYS_LABEL: Final = re.compile(r"^(\d{1,3}) (day|week|month)")
+_YEAR_LABEL: Final = re.compile(r"^(?:1|one)[- ]year ")
 _HIGH_BEFORE: Final = re.compile(
     r"\b((?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|recent|session|intraday|multi-year|record|all-time|one-month|yearly)\s+)"
@@ -88,10 +94,11 @@ _HIGH_BEFORE: Final = re.compile(
     re.I,
 )
 _TRADE_BEFORE: Final = re.compile(
-    r"\b(" + "|".join(TRADE_VERBS) + r")\s+(?:[\w.%+-]+\s+){0,4}?(?:at|near|around)\s*$", re.I
+    r"\b(" + "|".join(TRADE_VERBS) + r")\s+(?:[\w.%+-]+\s+){0,4}?(?:at|near|around|for)\s*$", re.I
 )
+_MOVE_FIRST_WORDS: Final = frozenset(w.split()[0] for w in (*MOVE_UP_WORDS, *MOVE_DOWN_WORDS))
 _MOVE_TO_BEFORE: Final = re.compile(
-    r"\b(?:" + "|".join(MOVE_UP_WORDS + MOVE_DOWN_WORDS) + r")\s+(?:[\w.%+-]+\s+){0,5}?"
+    r"\b(?:" + "|".join(MOVE_UP_WORDS + MOVE_DOWN_WORDS) + r")\s+(?:[\w.,%+-]+\s+){0,7}?"
     r"(?:to|at)\s*$",
     re.I,
 )
@@ -102,7 +109,8 @@ _CURRENT_BEFORE: Final = re.compile(
 )
 _CHART_AFTER: Final = re.compile(r"\s+(" + "|".join(CHART_LEVEL_NOUNS) + r")\b", re.I)
 _VENUE: Final = re.compile(
-    r"\bon\s+the\s+((?:[A-Z][\w]*\s+)*Stock\s+Exchange|[A-Z]{2,6})\b|\bin\s+([A-Z][a-z]+)\b"
+    r"\bon\s+the\s+((?:[A-Z][\w]*\s+)*Stock\s+Exchange|[A-Z]{2,6})\b"
+    r"|\bin\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
 )
 
 
@@ -131,12 +139,24 @@ def _target_stat(scope: Scope, cue: re.Match[str], firm: str | None) -> str | No
     return "single" if firm is not None else None
 
 
+def _target_cues(text: str) -> list[tuple[re.Match[str], bool]]:
+    """Price-target phrases, and bare "target" words ("its HK$58 target"), which only
+    a per-share amount right before them makes a price target (the bool)."""
+    named = list(TARGET_RE.finditer(text))
+    bare = [
+        (cue, True)
+        for cue in _BARE_TARGET.finditer(text)
+        if not any(n.start() <= cue.start() < n.end() for n in named)
+    ]
+    return sorted([*((cue, False) for cue in named), *bare], key=lambda pair: pair[0].start())
+
+
 def price_targets(scope: Scope, used: set[int]) -> list[AnalystView]:
     text = scope.text
     views: list[AnalystView] = []
     if not scope.mentions_any(_TARGET_WORDS):
         return views
-    for cue in TARGET_RE.finditer(text):
+    for cue, bare in _target_cues(text):
         if _COMPANY_GOAL_BEFORE.search(text, max(0, cue.start() - 20), cue.start()):
             continue
         window_end = min(len(text), cue.end() + 90)
@@ -149,6 +169,8 @@ def price_targets(scope: Scope, used: set[int]) -> list[AnalystView]:
             if match.start in used or not _is_per_share_price(scope, match):
                 continue
             directly_before = 0 <= cue.start() - end <= 3
+            if bare and not (directly_before and match.kind == "money"):
+                continue
             after = cue.end() <= start < window_end
             if not (directly_before or after) or _is_prior(text, start):
                 continue
@@ -197,7 +219,7 @@ def price_targets(scope: Scope, used: set[int]) -> list[AnalystView]:
 
 def upside_views(scope: Scope, used: set[int]) -> list[AnalystView]:
     text = scope.text
-    has_target = TARGET_RE.search(text) is not None
+    has_target = scope.mentions_any(_TARGET_WORDS) and TARGET_RE.search(text) is not None
     views: list[AnalystView] = []
     for match in scope.quantities():
         if match.kind != "percent" or match.start in used:
@@ -246,6 +268,25 @@ def _venue(text: str, start: int, end: int) -> str | None:
     return venue.group(1) or venue.group(2)
 
 
+def _level_label(surface: str) -> str:
+    """ "50 day moving average" and "50-day moving average" are one label.
+
+    >>> _level_label("200 day  Moving Average"), _level_label("1 year low")
+    ('200-day moving average', '52-week low')
+    """
+    label = " ".join(surface.lower().split())
+    return _YEAR_LABEL.sub("52-week ", _DAYS_LABEL.sub(r"\1-\2", label))
+
+
+def _subject_named(scope: Scope, position: int) -> bool:
+    """ "Ashdown fell 3.4% to 1,204 pence": a company named in the clause is the stock."""
+    clause_start, _ = clause_bounds(scope.text, position)
+    return any(
+        clause_start <= mention.start - scope.sentence.start < position and not mention.is_broker
+        for mention in scope.sentence.companies
+    )
+
+
 def _share_price_label(scope: Scope, match: QuantityMatch) -> tuple[str, float] | None:
     """The reference a per-share amount is (label, confidence), or None if it is not one."""
     text = scope.text
@@ -254,7 +295,7 @@ def _share_price_label(scope: Scope, match: QuantityMatch) -> tuple[str, float] 
     strong = match.kind == "money"
     level = _LEVEL_BEFORE.search(before)
     if level is not None:
-        return level.group(1).lower(), 0.8
+        return _level_label(level.group(1)), 0.8
     current = _CURRENT_BEFORE.search(before)
     if current is not None:
         return current.group(1).lower(), 0.75
@@ -265,10 +306,11 @@ def _share_price_label(scope: Scope, match: QuantityMatch) -> tuple[str, float] 
     trade = _TRADE_BEFORE.search(before)
     if trade is not None and (strong or trade.group(1).lower() in ("opened", "closed")):
         return TRADE_VERBS[trade.group(1).lower()], 0.75
-    if not strong or not has_stock:
+    if not strong or not (has_stock or _subject_named(scope, start)):
         return None
     clause_start, _ = clause_bounds(text, start)
-    if _MOVE_TO_BEFORE.search(before) and not _METRIC_RE.search(text, clause_start, start):
+    moved = search_from_word(_MOVE_TO_BEFORE, before, _MOVE_FIRST_WORDS)
+    if moved is not None and not _METRIC_RE.search(text, clause_start, start):
         return "after move", 0.7
     chart = _CHART_AFTER.match(text, end)
     if chart is not None and re.search(r"(?i)\bthe\s+$", before):

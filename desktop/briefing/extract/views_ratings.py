@@ -19,6 +19,7 @@ from briefing.extract.views_text import (
     brokers_in,
     clause_bounds,
     company_after,
+    company_before,
     firm_near,
     is_quoted,
     label_is_plausible,
@@ -32,6 +33,7 @@ from briefing.extract.vocab.view_terms import (
     ANALYST_NOUNS,
     CONSENSUS_CUES,
     CONSENSUS_ONLY_LABELS,
+    LABEL_FILLERS,
     RATING_CHANGE_STEMS,
     RATING_KEEP_STEMS,
     RATING_LABELS,
@@ -59,10 +61,20 @@ _TOTAL_BEFORE: Final = re.compile(
     r"|firms|houses|strategists)\b",
     re.IGNORECASE,
 )
+_COVERAGE_TOTAL: Final = re.compile(
+    r"\b(?:the|by|from|all)\s+" + _NUMBER + r"\s+(?:[\w-]+\s+){0,2}?(?:analysts|brokers|brokerages"
+    r"|firms)\s+(?:that\s+are\s+|who\s+are\s+|that\s+|who\s+)?(?:currently\s+)?(?:covering"
+    r"|cover|tracking|track|following|follow|in\s+coverage)\b",
+    re.IGNORECASE,
+)
 _TOTAL_AFTER: Final = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the\s+|their\s+)?" + _NUMBER + r"\b", re.IGNORECASE
 )
-LABEL_WORDS: Final = frozenset(w for label in RATING_LABELS for w in re.findall("[a-z]+", label))
+# Every label holds one of these words; words common in any text ("in", "market") are left
+# out, as each label holding one also holds a rarer word ("in line", "market perform").
+LABEL_WORDS: Final = frozenset(
+    w for label in RATING_LABELS for w in re.findall("[a-z]+", label) if w not in LABEL_FILLERS
+)
 _CUE_TO_LABEL: Final = re.compile(
     r"\s*(?:rating|recommendation)?\s*(?:of|is|at|stands\s+at|was|:)?\s*(?:an?\s+)?[\"'“‘]?",
     re.I,
@@ -72,6 +84,10 @@ _MOVE_TO_LABEL: Final = re.compile(
     r"\b(?:" + "|".join(RATING_MOVE_VERBS) + r")\s+(?:[\w.&'’-]+\s+){1,4}?to\s+[\"'“‘]?",
     re.I,
 )
+# "cut the stock to hold from buy": both slots of a change make even everyday words labels.
+_FROM_LABEL_AFTER: Final = re.compile(r"[\"'”’]?\s+from\s+(?:an?\s+)?[\"'“‘]?", re.I)
+# "Ferrocast has a Zacks Rank #2 (Buy)": a research house's numbered rank with its label.
+_RANK_LABEL: Final = re.compile(r"\b([A-Z][\w&.-]*)\s+Rank\s*(?:#|No\.?\s*)?\d\s*\(\s*")
 _AVERAGE_BEFORE: Final = re.compile(r"(?:average|consensus|mean)\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -119,17 +135,59 @@ def _moves_to_label(text: str) -> list[re.Match[str]]:
     for move in _MOVE_TO_LABEL.finditer(text):
         label = LABEL_RE.match(text, move.end())
         if label is not None and (
-            label_is_plausible(text, label) or is_quoted(text, label.start(), label.end())
+            label_is_plausible(text, label)
+            or is_quoted(text, label.start(), label.end())
+            or _changes_from_label(text, label.end())
         ):
             found.append(move)
     return found
+
+
+def _changes_from_label(text: str, position: int) -> bool:
+    link = _FROM_LABEL_AFTER.match(text, position)
+    return link is not None and LABEL_RE.match(text, link.end()) is not None
+
+
+def _ranks(scope: Scope, used: set[int]) -> list[AnalystView]:
+    """A research house's rank with its label in brackets is that house's rating."""
+    text = scope.text
+    views: list[AnalystView] = []
+    if "rank" not in scope.words:
+        return views
+    for rank in _RANK_LABEL.finditer(text):
+        label = LABEL_RE.match(text, rank.end())
+        if label is None or label.start() in used:
+            continue
+        used.add(label.start())
+        views.append(
+            scope.view(
+                "rating",
+                rank.start(),
+                label.end() + 1,
+                0.75,
+                company=company_before(scope, rank.start()),
+                firm=rank.group(1),
+                label=label_of(label.group(0)),
+            )
+        )
+    return views
+
+
+def coverage_total(text: str) -> int | None:
+    """How many analysts cover the stock, when a sentence says so.
+
+    >>> coverage_total("It has a Moderate Buy rating from the seven analysts that are covering it.")
+    7
+    """
+    found = _COVERAGE_TOTAL.search(text)
+    return parse_count(found.group(1)) if found is not None else None
 
 
 def _rating_counts(scope: Scope, used: set[int]) -> list[AnalystView]:
     text = scope.text
     if not _ANALYST_NOUN.search(text):
         return []
-    total: int | None = None
+    total: int | None = scope.earlier_total
     skip: set[int] = set()
     opening_start: int | None = None
     opening = _TOTAL_BEFORE.search(text)
@@ -272,6 +330,7 @@ def rating_views(scope: Scope) -> list[AnalystView]:
         return []  # every rating view names a label
     used: set[int] = set()
     return [
+        *_ranks(scope, used),
         *_rating_changes(scope, used),
         *_rating_counts(scope, used),
         *_consensus(scope, used),

@@ -42,7 +42,9 @@ _FIRM_BEFORE: Final = re.compile(
     r"((?:[A-Z][\w&.'-]*\s+){0,3}[A-Z][\w&.'-]*)(?:'s|’s)?\s+(?:analysts?|strategists?)\b"
 )
 _WORD: Final = re.compile(r"[a-z]+")
-_ANALYST_WORD: Final = re.compile(r"(?i)analyst|strategist|researcher")
+_ANALYST_WORDS: Final = frozenset(
+    {"analyst", "analysts", "strategist", "strategists", "researcher", "researchers"}
+)
 _NOT_FIRM_WORDS: Final = frozenset(
     {
         "the",
@@ -133,6 +135,9 @@ class Scope:
     context: ArticleContext
     sentence: Sentence
     earlier_firm: str | None  # the last rating firm named before this sentence
+    # Analysts covering the stock, as the sentence before stated ("from the seven analysts
+    # covering the company"): the total of rating counts that do not state their own.
+    earlier_total: int | None = None
     # Rating firms named in the sentence (position in text, name), found once.
     firms: tuple[tuple[int, str], ...] = field(init=False)
     # The sentence's lower-case words: a cheap test of whether a rule can apply at all.
@@ -213,6 +218,28 @@ def last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.
     for found in pattern.finditer(text, start, end):  # noqa: B007 - the last one is wanted
         pass
     return found
+
+
+_TOKEN: Final = re.compile(r"[A-Za-z]+")
+
+
+def search_from_word(
+    pattern: re.Pattern[str], text: str, first_words: frozenset[str]
+) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern whose match starts with one of
+    ``first_words`` (lower case): tried only where such a word stands, which spares
+    trying a long alternation at every position of the text.
+
+    >>> search_from_word(re.compile(r"(?i)\\b(?:rose|fell)\\s+\\d+%$"), "It rose, then fell 3%",
+    ...                  frozenset({"rose", "fell"})).group(0)
+    'fell 3%'
+    """
+    for token in _TOKEN.finditer(text):
+        if token.group(0).lower() in first_words:
+            found = pattern.match(text, token.start())
+            if found is not None:
+                return found
+    return None
 
 
 def clause_bounds(text: str, position: int) -> tuple[int, int]:
@@ -313,7 +340,7 @@ def _sentence_firms(scope: Scope) -> tuple[tuple[int, str], ...]:
         if not mention.is_broker or (scope.primary and mention.name == scope.primary):
             continue
         found.append((mention.start - scope.sentence.start, mention.name))
-    if not found and _ANALYST_WORD.search(scope.text):
+    if not found and scope.mentions_any(_ANALYST_WORDS):
         found = _firms_by_phrase(scope.text, 0, len(scope.text))
     return tuple(sorted(found))
 

@@ -30,6 +30,12 @@ RATING_LABELS: Final[dict[str, str]] = {
     "positive": "Positive", "negative": "Negative",
 }
 
+# Words of multi-word labels that never make a label alone (each such label has another).
+LABEL_FILLERS: Final = frozenset(
+    {"in", "or", "better", "market", "sector", "peer", "moderate", "strong", "speculative",
+     "conviction", "equal"}
+)
+
 # Labels that are also everyday words: accepted only when quoted, followed by "rating",
 # or in the "to X from Y" slot of an upgrade or downgrade.
 AMBIGUOUS_LABELS: Final = frozenset(
@@ -151,7 +157,9 @@ PRICE_LEVEL_LABELS: Final = (
 TRADE_VERBS: Final[dict[str, str]] = {
     "opened": "open", "opens": "open", "closed": "close", "closes": "close", "ended": "close",
     "finished": "close", "settled": "close", "trade": "trading", "trades": "trading",
-    "traded": "trading", "trading": "trading", "changed hands": "trading", "last": "last",
+    "traded": "trading", "trading": "trading", "changed hands": "trading",
+    "changes hands": "trading", "change hands": "trading", "changing hands": "trading",
+    "last": "last",
     "stood": "trading", "stands": "trading", "sits": "trading", "hit": "intraday",
     "touched": "intraday", "reached": "intraday",
 }
@@ -182,6 +190,27 @@ MULTIPLE_NAMES: Final[dict[str, str]] = {
     "price to sales": "ps", "times sales": "ps", "x sales": "ps", "p/b": "pb",
     "price-to-book": "pb", "price to book": "pb", "times book": "pb", "x book": "pb",
 }
+# What a "N times" figure multiplies ("16 times forecast earnings"), and the multiple it is.
+MULTIPLE_BASE_NOUNS: Final[dict[str, str]] = {
+    "eps": "pe", "earnings": "pe", "profit": "pe", "profits": "pe", "estimates": "forward_pe",
+    "sales": "ps", "revenue": "ps", "revenues": "ps", "ebitda": "ev_ebitda",
+    "ev/ebitda": "ev_ebitda", "book": "pb", "book value": "pb", "net asset value": "pb",
+}
+# Words that may stand between "N times" and what it multiplies.
+MULTIPLE_NOUN_MODIFIERS: Final = (
+    "this year's", "next year's", "this year’s", "next year’s", "current-year", "next-year",
+    "current year", "forward", "trailing", "forecast", "expected", "estimated", "projected",
+    "prospective", "consensus", "12-month", "one-year", "blended", "calendar", "adjusted",
+    "historical", "last year's", "forward 12-month",
+)
+# Modifiers among those that make an earnings multiple forward-looking.
+MULTIPLE_FORWARD_MODIFIERS: Final = (
+    "this year", "next year", "current", "forward", "forecast", "expected", "estimated",
+    "projected", "prospective", "consensus", "12-month", "one-year",
+)
+# Words that make "N times EBITDA" a leverage ratio ("net debt ... 2.4 times EBITDA").
+LEVERAGE_WORDS: Final = ("debt", "net debt", "leverage", "borrowings", "net borrowings")
+
 # Words that make an earnings multiple forward-looking.
 FORWARD_CUES: Final = (
     "forward", "fwd", "estimate", "estimates", "estimated", "next year", "target p/e",
