@@ -231,6 +231,83 @@ CASES = [
         ],
         id="devset-alphabet-family-two-deals-one-sentence",
     ),
+    pytest.param(
+        "Marlow to buy Tessaro",
+        "Marlow Foods Inc. agreed to acquire Tessaro Brands Inc. in an all-stock transaction "
+        "valued at about $4.2 billion, the companies said.",
+        [Want("acquisition", "Marlow", "Tessaro", 4.2e9, "USD")],
+        id="ours-gdm-acquisition-valued-at-after-long-target",
+    ),
+    pytest.param(
+        "Orsted-style unit sale",
+        "Kellworth Group said it will sell its packaging unit to private equity firm Ridgeway "
+        "Capital for $850 million in cash.",
+        [Want("divestment", "Ridgeway", "Kellworth", 850e6, "USD")],
+        id="ours-gdm-sell-unit-to-buyer-for",
+    ),
+    pytest.param(
+        "Rao Steel expansion",
+        "Rao Steel Ltd will acquire a 2 mtpa pellet plant in Karnataka from Deccan Ores for "
+        "₹2,400 crore.",
+        [Want("acquisition", "Rao Steel", "Deccan Ores", 24e9, "INR")],
+        id="ours-gdm-acquire-asset-from-seller",
+    ),
+    pytest.param(
+        "Harbin Freight placement",
+        "Harbin Freight Holdings said it would raise about HK$1.8 billion by placing 300 million "
+        "new shares at HK$6.02 each.",
+        [Want("financing", None, "Harbin Freight", 1.8e9, "HKD")],
+        id="ours-gdm-share-placement",
+    ),
+    pytest.param(
+        "Kosi Power QIP",
+        "Kosi Power Ltd's board approved raising up to ₹3,000 crore through a qualified "
+        "institutional placement (QIP).",
+        [Want("financing", None, "Kosi Power", 30e9, "INR")],
+        id="ours-gdm-qualified-institutional-placement",
+    ),
+    pytest.param(
+        "Dalton Pharma notes",
+        "Dalton Pharma Inc priced $2 billion of senior notes in two tranches.",
+        [Want("financing", None, "Dalton", 2e9, "USD")],
+        id="ours-gdm-priced-senior-notes",
+    ),
+    pytest.param(
+        "Wexley Group payout",
+        "Wexley Group plc declared an interim dividend of 12p per share, amounting to about £48m.",
+        [Want("dividend", "Wexley", None, 48e6, "GBP", terms={"per_share": 0.12})],
+        id="ours-gdm-dividend-per-share-then-total",
+    ),
+    pytest.param(
+        "Tamsin Logistics contract",
+        "Tamsin Logistics Ltd won a $600 million contract from Northport Authority to run its "
+        "container terminal.",
+        [Want("commercial_agreement", "Northport", "Tamsin", 600e6, "USD")],
+        id="ours-gdm-won-contract-from-customer",
+    ),
+    pytest.param(
+        "Corvid Media licence",
+        "Corvid Media Inc signed a licensing deal with Brazilian broadcaster Sol Nascente TV.",
+        [Want("licensing", "Corvid", "Sol Nascente", None)],
+        id="ours-gdm-nationality-before-partner",
+    ),
+    pytest.param(
+        "Bellamy Bio licence",
+        "Bellamy Bio Inc granted Japan's Hoshino Pharma exclusive rights to sell its migraine "
+        "drug in Asia. Hoshino Pharma will pay $120 million upfront.",
+        [Want("licensing", "Hoshino", "Bellamy", 120e6, "USD")],
+        id="ours-gdm-licence-granted-then-payment",
+    ),
+    pytest.param(
+        "Arden Motors financing",
+        "Arden Motors Corp. agreed to buy Velo Parts Inc. for $900 million. It has also lined "
+        "up a $1 billion bridge loan from two banks to refinance Velo Parts' bonds.",
+        [
+            Want("acquisition", "Arden", "Velo", 900e6, "USD"),
+            Want("financing", None, "Arden", 1e9, "USD"),
+        ],
+        id="ours-gdm-amountless-deal-word-keeps-its-party",
+    ),
 ]
 
 
@@ -269,6 +346,14 @@ NO_DEAL = [
         "Kestrel Software reported revenue of Rs 3,000 crore, and its shares rose 4% to "
         "Rs 1,200 apiece.",
         id="ours-earnings-only",
+    ),
+    pytest.param(
+        "Should you invest $1,000 in Corvid Media right now?",
+        id="ours-gdm-reader-advice",
+    ),
+    pytest.param(
+        "That represents a $2.40 dividend on an annualized basis and a yield of 3.1%.",
+        id="ours-gdm-annualized-dividend",
     ),
 ]
 

@@ -291,6 +291,80 @@ CASES += [
         "percent, and kept its operating profit forecast at 90 billion yen.",
         [("guidance_revenue", 700e9, "JPY", 4.5, None)],
     ),
+    (
+        "ours-gdm-order-intake-is-orders",
+        "Brennholt AG reported. Order intake climbed 11% to EUR 2.2bn, and the order backlog "
+        "stood at EUR 6.1bn.",
+        [("orders", 2.2e9, "EUR", 11, None), ("backlog", 6.1e9, "EUR", None, None)],
+    ),
+    (
+        "ours-gdm-bracketed-prior-period",
+        "Brennholt AG reported. Order intake rose 9% to EUR 980m (Q3 2023: EUR 899m).",
+        [("orders", 980e6, "EUR", 9, 899e6)],
+    ),
+    (
+        "ours-gdm-net-loss-narrowed-from",
+        "Tallis Corp reported. The company's net loss narrowed to $18 million in the quarter, "
+        "from $64 million a year earlier.",
+        [("net_income", -18e6, "USD", None, -64e6)],
+    ),
+    (
+        "ours-gdm-earned-per-share-vs-estimates",
+        "Tallis Corp reported. Excluding items, Tallis earned 41 cents per share, compared with "
+        "estimates of 37 cents.",
+        [("eps", 0.41, "USD", None, None)],
+    ),
+    (
+        "ours-gdm-adjusted-ebitda-margin",
+        "Tallis Corp reported. Adjusted EBITDA margin expanded 90 basis points to 12.4%.",
+        [("ebitda_margin", 12.4, "%", None, None)],
+    ),
+    (
+        "ours-gdm-employs-people",
+        "Tallis Corp, which employs about 12,500 people across 9 countries, said it would cut "
+        "roughly 300 jobs at three plants.",
+        [("headcount", 12500, "count", None, None)],
+    ),
+    (
+        "ours-gdm-more-than-double-the-base",
+        "Quayside Media reported. Free cash flow came in at $210 million, more than double the "
+        "$95 million it generated a year ago.",
+        [("free_cash_flow", 210e6, "USD", None, 95e6)],
+    ),
+    (
+        "ours-gdm-previous-guidance-range",
+        "Quayside Media lifted its full-year revenue guidance to a range of $4.1 billion to "
+        "$4.3 billion, up from $3.9 billion to $4.0 billion previously.",
+        [("guidance_revenue", 4.1e9, "USD", None, 3.9e9)],
+    ),
+    (
+        "ours-gdm-added-subscribers-is-a-move",
+        "Quayside Media added 1.2 million paid subscribers, ending the quarter with 31.5 "
+        "million paid subscribers.",
+        [("subscribers", 31.5e6, "count", None, None)],
+    ),
+    (
+        "ours-gdm-value-of-last-year",
+        "The ruling is a blow for Corla Pharma, which generated revenue of $8.1 billion last year.",
+        [("revenue", 8.1e9, "USD", None, None)],
+    ),
+    (
+        "ours-gdm-division-moves-without-figure-word",
+        "Fenghua Express reported. The cold-chain business grew 14% to 3.2 billion yuan.",
+        [("revenue", 3.2e9, "CNY", 14, None)],
+    ),
+    (
+        "ours-gdm-change-stated-in-a-later-sentence",
+        "Harbor Lane Bancorp reported. The business had revenue of $88.40 million for the "
+        "quarter, compared to analyst estimates of $86.10 million. Harbor Lane Bancorp's "
+        "revenue for the quarter was up 5.2% compared to the same quarter last year.",
+        [("revenue", 88.4e6, "USD", 5.2, None)],
+    ),
+    (
+        "ours-gdm-valuing-the-company-at",
+        "Fairmont Retail plc reported. Shares rose 3%, valuing the company at about £2.1bn.",
+        [("market_cap", 2.1e9, "GBP", None, None)],
+    ),
 ]
 
 # Sentences that state no company metric: analysts' forecasts, share moves, deals, furniture.
@@ -318,6 +392,24 @@ NO_METRICS: list[tuple[str, str]] = [
         "The company expects to add $40 million in annualized sales from the purchase.",
     ),
     ("devset-michelin-order-book", "Orders totalled €3bn for the bond."),
+    (
+        "ours-gdm-volumes-in-tonnes",
+        "Sales volumes stood at 12.4 million tonnes, up 7 per cent.",
+    ),
+    (
+        "ours-gdm-milestone-payments-are-no-sales",
+        "Hoshino Pharma will pay $120 million upfront and up to $900 million in milestone "
+        "payments, plus royalties on sales.",
+    ),
+    (
+        "ours-gdm-placement-amount",
+        "Fenghua Express to raise HK$2.2 billion in share placement after profit jumps",
+    ),
+    (
+        "ours-gdm-profit-guidance-will-likely-reach",
+        "Operating profit for the year ending March 2026 will likely reach 95 billion yen, up "
+        "from a previous forecast of 88 billion yen.",
+    ),
     (
         "devset-discoverie-organic-growth",
         "Shares of Delta Instruments climbed 4.1% after an "

@@ -48,6 +48,20 @@ def _same_party(kept: str | None, new: str | None) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
+def _names_overlap(name: str | None, other: str) -> bool:
+    return name is not None and _same_party(name, other)
+
+
+def _lends_parties_only(kept: DealDraft, new: DealDraft) -> bool:
+    """ "a $2bn bridge loan ... to refinance Brightline's bonds": a second, amount-less deal
+    word of the same sentence names another deal's party, not the first deal's."""
+    if new.sentence != kept.sentence or new.amount is not None or kept.amount is None:
+        return False
+    return (kept.buyer is None and new.buyer is not None) or (
+        kept.counterparty is None and new.counterparty is not None
+    )
+
+
 def _same_amount(a: Quantity | None, b: Quantity | None) -> bool:
     if a is None or b is None:
         return True
@@ -94,6 +108,13 @@ def _continue(kept: list[DealDraft], continuation: DealDraft) -> None:
     for draft in reversed(kept):
         if continuation.sentence - draft.sentence > _CONTINUATION_REACH:
             return
+        payer = continuation.payer
+        if payer is not None and not (
+            _names_overlap(draft.buyer, payer) or _names_overlap(draft.counterparty, payer)
+        ):
+            continue  # a payment continues only a deal its payer is party to
+        if payer is not None and draft.amount is not None:
+            continue
         if continuation.refers_to is None or draft.type in continuation.refers_to:
             _absorb(draft, continuation, draft.type)
             return
@@ -109,6 +130,7 @@ def _merge(drafts: list[DealDraft]) -> list[DealDraft]:
             deal_type = _merged_type(candidate, draft)
             if (
                 deal_type is not None
+                and not _lends_parties_only(candidate, draft)
                 and _same_party(candidate.buyer, draft.buyer)
                 and _same_party(candidate.counterparty, draft.counterparty)
                 and _same_amount(candidate.amount, draft.amount)

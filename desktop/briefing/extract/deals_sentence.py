@@ -15,7 +15,8 @@ from typing import Final
 
 from briefing.domain.model import Quantity
 from briefing.extract.context import ArticleContext, Sentence
-from briefing.extract.deals_parties import Parties, find_parties
+from briefing.extract.deals_mentions import Parties
+from briefing.extract.deals_parties import find_parties
 from briefing.extract.deals_text import (
     MAX_GAP_BEFORE_WORD,
     AmountRole,
@@ -49,8 +50,13 @@ class DealDraft:
     refers_to: frozenset[str] | None = None
     is_continuation: bool = False
     implicit: str | None = None  # the role the primary company fills if still empty
+    payer: str | None = None  # a continuation that only states who pays how much
 
 
+_PER_SHARE_AFTER = re.compile(
+    r"\s*(?:per|a|an|each|/)\s*(?:[\w-]+\s+)?(?:share|h-share|ads|adr|unit)s?\b|\s*(?:apiece|each)\b",
+    re.IGNORECASE,
+)
 _SHARE_WORD_TAIL = re.compile(r"\s+(?:share|stock|equity)$", re.IGNORECASE)
 _HEADLINE_ROLES: Final = frozenset({"headline", "resized"})
 _STAKE_AFTER = re.compile(r"\s*(?:stake|interest|holding|of (?:its|the) (?:shares|stock|equity))")
@@ -63,6 +69,20 @@ _CONVERSION_BEFORE = re.compile(
 _MAXIMUM_BEFORE = re.compile(r"\bmax(?:imum)?\b[^.;]{0,25}$", re.IGNORECASE)
 _BAND_BEFORE = re.compile(r"\b(?:price band|price range|band)\b[^.;]{0,30}$", re.IGNORECASE)
 _VALUATION_TARGET = re.compile(r"\bvaluation\b", re.IGNORECASE)
+# "a dividend of HK$0.22 per share, amounting to about HK$880 million": the payout's total.
+_DIVIDEND_TOTAL = re.compile(
+    r"^\W{0,3}(?:amounting to|totall?ing|returning|worth|costing|or (?:a total of|some|about)"
+    r"|for a total(?: payout)? of|a total(?: payout)? of|in total)\s+"
+    r"(?:(?:about|around|roughly|approximately|nearly|some)\s+)?$",
+    re.IGNORECASE,
+)
+# "Kessling will pay $300 million upfront": a party's payment for a deal named just before.
+_PAYMENT = re.compile(
+    r"\b(?:will|would|is to|agreed to|has agreed to|is set to) (?:make an? )?pay(?:ments?)?\b"
+    r"|\bpays\b",
+    re.IGNORECASE,
+)
+_PAID_DEALS: Final = frozenset({"licensing", "settlement", "commercial_agreement"})
 
 
 def _with_currency(quantity: Quantity, currency: str | None) -> Quantity:
@@ -218,6 +238,12 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
             continue
         roles = _HEADLINE_ROLES | ({"per_share"} if trigger.type == "dividend" else set())
         amount = _pick_amount(text, trigger, money, claimed, frozenset(roles))
+        per_share = None
+        if trigger.type == "dividend" and amount is not None:
+            total = _dividend_total(text, amount, money, claimed)
+            if total is not None:
+                claimed.add(amount.start)
+                per_share, amount = amount, total
         valuation = None
         if amount is None and trigger.type == "ipo" and _VALUATION_TARGET.search(text):
             valuation = _pick_amount(text, trigger, money, claimed, frozenset({"valuation"}))
@@ -233,7 +259,7 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
                 core += [match.start, match.end]
         core += list(parties.span)
         span = clause_bounds(text, min(core), max(core))
-        used = {m.start for m in (amount, valuation) if m is not None}
+        used = {m.start for m in (amount, valuation, per_share) if m is not None}
         draft = DealDraft(
             type=parties.type,
             buyer=parties.buyer,
@@ -248,6 +274,8 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
             terms=_terms(sentence, money, span if amount else (0, len(text)), used, currency),
             implicit=parties.implicit,
         )
+        if per_share is not None:
+            draft.terms.setdefault("per_share", _with_currency(per_share.quantity, currency))
         if has_reference and parties.incomplete:
             # "LG will spend $1.46B to buy a 51% stake in the JV": figures of a deal named
             # before, not a deal of their own.
@@ -261,7 +289,67 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
         drafts.append(draft)
     if not drafts and has_reference:
         drafts.append(_continuation(context, sentence, money, reference_types))
+    elif not drafts and money and _PAYMENT.search(text):
+        payment = _payment(context, sentence, money)
+        if payment is not None:
+            drafts.append(payment)
     return drafts
+
+
+def _dividend_total(
+    text: str,
+    per_share: QuantityMatch,
+    money: list[tuple[QuantityMatch, AmountRole]],
+    claimed: set[int],
+) -> QuantityMatch | None:
+    """The total payout stated right after a per-share dividend, if any."""
+    if not _PER_SHARE_AFTER.match(text, per_share.end):
+        return None
+    for match, _role in money:
+        if match.start <= per_share.end or match.start in claimed:
+            continue
+        gap = text[per_share.end : match.start]
+        tail = _PER_SHARE_AFTER.sub("", gap, count=1)
+        if len(tail) <= 40 and _DIVIDEND_TOTAL.match(tail):
+            return match
+        return None
+    return None
+
+
+def _payment(
+    context: ArticleContext,
+    sentence: Sentence,
+    money: list[tuple[QuantityMatch, AmountRole]],
+) -> DealDraft | None:
+    """ "Kessling will pay $300 million upfront": the amount of a licence, settlement or
+    contract named in an earlier sentence, paid by the sentence's subject."""
+    text = sentence.text
+    verb = _PAYMENT.search(text)
+    if verb is None:
+        return None
+    payer = next(
+        (
+            m
+            for m in sentence.companies
+            if m.end - sentence.start <= verb.start() and not m.is_broker
+        ),
+        None,
+    )
+    amount = next((m for m, role in money if role == "headline" and m.start >= verb.end()), None)
+    if payer is None or amount is None or amount.start - verb.end() > 15:
+        return None
+    return DealDraft(
+        type="",
+        buyer=payer.name,
+        counterparty=None,
+        payer=payer.name,
+        amount=_with_currency(amount.quantity, context.currency),
+        span=(sentence.start + payer.start - sentence.start, sentence.start + amount.end),
+        confidence=0.6,
+        sentence=sentence.index,
+        refers_to=_PAID_DEALS,
+        is_continuation=True,
+    )
 
 
 def _continuation(

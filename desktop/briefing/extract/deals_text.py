@@ -10,7 +10,12 @@ import re
 from collections.abc import Iterable
 from typing import Final, Literal
 
-from briefing.extract.vocab.deal_terms import NAME_FILLERS, NOT_NAMES, NUMBER_WORDS
+from briefing.extract.vocab.deal_terms import (
+    NAME_FILLERS,
+    NATIONALITIES,
+    NOT_NAMES,
+    NUMBER_WORDS,
+)
 
 AmountRole = Literal[
     "headline",
@@ -30,9 +35,12 @@ _PER_SHARE = re.compile(
     re.IGNORECASE,
 )
 _LEADING_ASIDE = re.compile(r"^\s*\([^()]{0,40}\)")
+_PRICE_LEADS = (
+    r"of|at|is|was|to|set at|fixed at|has been fixed at|is set at|of up to|of about|is about"
+)
+# "priced $3 billion of notes" issues an amount; "priced at $6", "price of $6" state a price.
 _PRICE_BEFORE = re.compile(
-    r"\bprice(?:s|d)?(?: band| range)?(?: (?:of|at|is|was|to|set at|fixed at|has been fixed at"
-    r"|is set at|of up to|of about|is about))?\s*$",
+    rf"\b(?:price(?: band| range)?(?: (?:{_PRICE_LEADS}))?|price[sd] (?:{_PRICE_LEADS}))\s*$",
     re.IGNORECASE,
 )
 _ORDER_BOOK_BEFORE = re.compile(
@@ -64,13 +72,24 @@ _RESTATED_BEFORE = re.compile(
 
 # Between an amount and its deal word: clause breaks end the link.
 _GAP_BREAK = re.compile(
-    r"[;:!?]|,\s|\.\s|\s[–—]\s|\b(?:and|but|while|whereas|although|though|which|that|who"
+    r"[;:!?]|,\s|(?<![A-Z])(?<!Inc)(?<!Corp)(?<!Co)(?<!Ltd)(?<!Bhd)(?<!Cos)\.\s|\s[–—]\s"
+    r"|\b(?:and|but|while|whereas|although|though|which|that|who"
     r"|after|before|because|since|left|revenues?|sales|profits?|earnings|grew|rose|fell"
     r"|increased|decreased|jumped|declined|climbed)\b",
     re.IGNORECASE,
 )
 _PARENTHESES = re.compile(r"\([^()]*\)")
 MAX_GAP: Final = 60
+# "to acquire X ... for an enterprise value of EUR 340m", "in a transaction valued at $6.8bn":
+# a price lead ties the amount to the deal word across a longer description of the target.
+_PRICE_LEAD = re.compile(
+    r"(?:\bfor|\bvalued at|\bworth|\bvaluing (?:it|the (?:company|business|deal)) at)\s+"
+    r"(?:(?:an?|the) (?:total |enterprise |equity |aggregate |cash )?"
+    r"(?:value|consideration|sum|price|cost) of\s+)?"
+    r"(?:(?:about|around|roughly|approximately|nearly|some|up to|as much as)\s+)?$",
+    re.IGNORECASE,
+)
+MAX_PRICED_GAP: Final = 110
 
 _CLAUSE_LEFT = re.compile(
     r"[;:(]|,\s|\s[–—-]\s|--|\b(?:and|but|while|whereas|after|because|since)\s", re.IGNORECASE
@@ -87,6 +106,10 @@ _DURATION = re.compile(
 )
 _NEXT_TO_NUMBER = re.compile(r"[$€£¥]|\s?\d")
 _TOKEN = re.compile(r"[A-Za-z](?:[\w&'’-]|\.(?=\w))*")
+_DESCRIPTOR_THEN_NAME = re.compile(
+    rf"(?:{NATIONALITIES})(?:'s|’s)? (?:[a-z][\w-]* ){{1,3}}(?=[A-Z])"
+)
+_COUNTRY_POSSESSIVE = re.compile(rf"(?:{NATIONALITIES})(?:'s|’s) ")
 
 
 def amount_role(text: str, start: int, end: int, previous_money_end: int | None) -> AmountRole:
@@ -141,7 +164,11 @@ def linked(text: str, left_end: int, right_start: int, max_gap: int = MAX_GAP) -
     gap = _PARENTHESES.sub(" ", text[left_end:right_start])
     if "(" in gap or ")" in gap:
         gap = gap.replace("(", " ").replace(")", " ")
-    return len(gap) <= max_gap and _GAP_BREAK.search(gap) is None
+    if len(gap) > max_gap and not (
+        max_gap == MAX_GAP and len(gap) <= MAX_PRICED_GAP and _PRICE_LEAD.search(gap)
+    ):
+        return False
+    return _GAP_BREAK.search(gap) is None
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -206,6 +233,10 @@ def name_after(text: str, position: int, limit: int = 60) -> tuple[int, int] | N
     >>> span = name_after(s, s.index("to RNESL") + 2)
     >>> s[span[0]:span[1]]
     'RNESL'
+    >>> s = "a deal with Korean studio Hanbit Pictures"
+    >>> span = name_after(s, s.index("with") + 4)
+    >>> s[span[0]:span[1]]
+    'Hanbit Pictures'
     """
     skipped = 0
     described = False
@@ -227,6 +258,15 @@ def name_after(text: str, position: int, limit: int = 60) -> tuple[int, int] | N
             if gap == " " and (word[0].isupper() or word in ("and", "&", "of")):
                 name_end = token.end()
                 continue
+            if _DESCRIPTOR_THEN_NAME.match(text, name_start):
+                # "Korean studio Hanbit Pictures": a nationality describes the name after it.
+                name_start = name_end = -1
+                position = token.start()
+                skipped = 0
+                described = True
+                if word[0].isupper():
+                    name_start, name_end = token.start(), token.end()
+                continue
             break
         if word[0].isupper() and not (word.isupper() and len(word) <= 2):
             name_start, name_end = token.start(), token.end()
@@ -245,6 +285,9 @@ def name_after(text: str, position: int, limit: int = 60) -> tuple[int, int] | N
         return None
     while text[name_start:name_end].split()[-1] in ("and", "&", "of"):
         name_end = name_start + text[name_start:name_end].rstrip().rfind(" ")
+    owner = _COUNTRY_POSSESSIVE.match(text, name_start, name_end)
+    if owner is not None and owner.end() < name_end:
+        name_start = owner.end()  # "Germany's Kessling AG"
     return name_start, name_end
 
 

@@ -52,10 +52,14 @@ _NEGATION: Final = re.compile(r"\b(?:" + "|".join(NEGATIONS) + r")\b", re.IGNORE
 _NOT_A_DEAL: Final = re.compile(
     r"investment bank|investment banking|investment (?:grade|case|thesis|advice|research)"
     r"|bond (?:market|yields?|prices?)|dividend (?:yield|policy|payout ratio)"
-    r"|stake(?:s)? (?:is|are) high|listing (?:rules|requirements)|IPO (?:market|boom|pipeline)",
+    r"|stake(?:s)? (?:is|are) high|listing (?:rules|requirements)|IPO (?:market|boom|pipeline)"
+    # A dividend restated per year ("a $1.36 dividend on an annualized basis") is no new deal;
+    # advice to the reader ("Should you invest $1,000 in X?") is page furniture.
+    r"|dividend on an annuali[sz]ed basis|annuali[sz]ed dividend"
+    r"|\b(?:should|would|could|can|if|before|when) you (?:invest|buy)\b|\byou (?:invest|buy)\b",
     re.IGNORECASE,
 )
-_NOT_A_DEAL_STEM: Final = re.compile(r"investment|bond|dividend|stake|listing|ipo")
+_NOT_A_DEAL_STEM: Final = re.compile(r"invest|bond|dividend|stake|listing|ipo|you ")
 _REFERENCE_STEM: Final = re.compile(r"\b(?:the|this|that|these)\b", re.IGNORECASE)
 _REFERENCE: Final = re.compile(
     r"\b(?:the|this|that|these) (?:proposed |planned |upcoming |new |whole |latest )?"
@@ -95,6 +99,8 @@ def find_triggers(text: str) -> list[Trigger]:
     spending = _SPENDING.finditer(text) if "invest" in lowered or "sp" in lowered else ()
     for match in spending:
         start, end = match.span()
+        if any(s <= start < e for s, e in blocked):
+            continue
         if not any(t.start < end and start < t.end for t in found):
             found.append(Trigger("capex_plan", start, end, 0.7, len(_TRIGGER_PATTERNS), True))
     return sorted(found, key=lambda t: (t.priority, t.start))

@@ -32,13 +32,21 @@ from briefing.extract.metrics_roles import (
     respectively_changes,
 )
 from briefing.extract.metrics_text import Term, change_sign, clause_spans, find_terms, fold
-from briefing.extract.vocab.metric_terms import GUIDANCE_CUES, RESTATEMENT_CUES
+from briefing.extract.vocab.metric_terms import DEAL_CONTEXT, GUIDANCE_CUES, RESTATEMENT_CUES
 
 _I = re.IGNORECASE
 _GUIDANCE: Final = re.compile(GUIDANCE_CUES)
+_DEAL_CONTEXT: Final = re.compile(DEAL_CONTEXT)
 _PRICE_TARGET: Final = re.compile(r"price target|target price")
 _RESTATEMENT: Final = re.compile(
     RESTATEMENT_CUES + r"|compared (?:to|with) [^,;]{0,40}? in the \w+ quarter"
+)
+_YEAR_ON_YEAR: Final = re.compile(
+    r"same (?:quarter|period) (?:last|a|of the previous|of the prior) year"
+    r"|year-ago (?:quarter|period)"
+)
+_OTHER_BASIS: Final = re.compile(
+    r"constant[- ]currency|dollar terms|local[- ]currency|sequential|quarter-on-quarter|q-o-q"
 )
 _GROWTH_AFTER: Final = re.compile(r"^\s*growth\b", _I)
 # A bare "growth" owns only the rate it names: "growth of 25%", "25% year-on-year growth".
@@ -114,6 +122,8 @@ def metrics_of_sentence(sentence: Sentence, state: ArticleState) -> list[Metric]
         _remember(sentence, state)
         return []
     terms = find_terms(text)
+    if any(_is_valuing(t) for t in terms) and _DEAL_CONTEXT.search(fold(text)):
+        terms = [t for t in terms if not _is_valuing(t)]
     figures = join_ranges(text, figures_of(sentence.quantities, sentence.start))
     currency = state.context.currency
     guidance = False
@@ -156,12 +166,31 @@ def metrics_of_sentence(sentence: Sentence, state: ArticleState) -> list[Metric]
     if items:
         state.last_item_segment = items[-1].segment
     keys: list[Key] = [_key(m) for m in items]
-    if _RESTATEMENT.search(fold(text)):
+    low = fold(text)
+    if _RESTATEMENT.search(low):
         # Another basis (sequential, constant currency, other currency) of a figure stated
         # before is not a new figure.
-        items = [m for m, k in zip(items, keys, strict=True) if k not in state.seen]
+        # A change stated only now ("revenue for the quarter was up 6.8% compared to the same
+        # quarter last year") completes the figure stated before: kept for the merge.
+        items = [
+            m
+            for m, k in zip(items, keys, strict=True)
+            if k not in state.seen
+            or (m.value is None and m.change_pct is not None and _is_year_on_year(low))
+        ]
     state.seen.update(keys)
     return items
+
+
+def _is_valuing(term: Term) -> bool:
+    """ "valuing the company at": a market value, unless a deal's valuation."""
+    return term.name == "market_cap" and term.raw[:4].lower() == "valu"
+
+
+def _is_year_on_year(low: str) -> bool:
+    """The restatement compares with the same period a year before (not sequential, not
+    another currency basis), so its change is the figure's own reported change."""
+    return _YEAR_ON_YEAR.search(low) is not None and _OTHER_BASIS.search(low) is None
 
 
 def _key(metric: Metric) -> Key:
@@ -189,10 +218,29 @@ def _same_fact(a: Metric, b: Metric) -> bool:
     return bool(value or change)
 
 
+def _completes(earlier: Metric, later: Metric) -> bool:
+    """A later change-only statement of a figure whose value came without its change."""
+    return (
+        _key(earlier) == _key(later)
+        and earlier.value is not None
+        and earlier.change_pct is None
+        and later.value is None
+        and later.change_pct is not None
+        and (earlier.period is None or later.period is None or earlier.period == later.period)
+    )
+
+
 def merge_restatements(metrics: list[Metric]) -> list[Metric]:
-    """One item per stated fact: the fullest statement of a restated figure is kept."""
+    """One item per stated fact: the fullest statement of a restated figure is kept, and a
+    change stated apart from its value joins that value's item."""
     kept: list[Metric] = []
     for metric in metrics:
+        completed = next((k for k in kept if _completes(k, metric)), None)
+        if completed is not None:
+            kept[kept.index(completed)] = dataclasses.replace(
+                completed, change_pct=metric.change_pct
+            )
+            continue
         twin = next((k for k in kept if _same_fact(k, metric)), None)
         if twin is None:
             kept.append(metric)

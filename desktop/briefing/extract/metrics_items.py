@@ -76,6 +76,9 @@ _GENERIC_MODIFIERS: Final = frozenset(
 _NOT_A_SEGMENT: Final = frozenset({"the", "both", "and"})
 # Figures whose wording is too common to trust without a stated change ("Orders totalled").
 _NEED_CHANGE: Final = frozenset({"orders"})
+_POSITIVE_BASE: Final = re.compile(r"\b(?:profits?|income|earnings|surplus)\b", _I)
+# A figure before the first wording belongs to it only within one phrase ("$5bn in sales").
+_PHRASE_BREAK: Final = re.compile(r",\s|;|\s[–—]\s")
 Key = tuple[str | None, str | None, str]
 
 
@@ -125,7 +128,14 @@ def owned_figures(
             owned[index].append(figure)
         elif index > 0:
             owned[index - 1].append(figure)
-    first_before = [f for f in owned[0] if terms and f.end <= terms[0].start]
+    first_before = [
+        f
+        for f in owned[0]
+        if terms
+        and f.end <= terms[0].start
+        and (f.start < start or not _PHRASE_BREAK.search(text, f.end, terms[0].start))
+    ]
+    owned[0] = [f for f in owned[0] if f in first_before or f.start >= terms[0].start]
     if first_before:
         # Only the nearest amount and change before the first wording are its own.
         keep: list[Figure] = []
@@ -164,6 +174,8 @@ def _segment(
     """The division the figure is for: named in its clause, else earlier in the sentence,
     else the wording's own modifier ("AI-related product sales"); "its" after a segment's
     figures refers to that segment; None for the whole company."""
+    if term.segment:
+        return term.segment
     base = sentence.start
     chosen: str | None = None
     earlier: str | None = None
@@ -268,8 +280,10 @@ def items_of_term(
             quantity = _negate(quantity)
         previous = reading.previous.quantity if reading.previous and position == 0 else None
         if previous is not None and negative and reading.previous is not None:
-            around = sentence.text[reading.previous.start - 30 : reading.previous.end + 15]
-            if "loss" in around.lower():  # "compared with a profit of $45 million" stays
+            around = sentence.text[max(0, reading.previous.start - 30) : reading.previous.end + 15]
+            # "narrowed to $42 million from $118 million": the base is a loss too, unless it
+            # says otherwise ("compared with a profit of $45 million").
+            if _POSITIVE_BASE.search(around) is None or "loss" in around.lower():
                 previous = _negate(previous)
         spans = [(term.start, term.end)]
         spans += [(f.start, f.end) for f in (value, change_figure, reading.previous) if f]

@@ -25,8 +25,12 @@ from briefing.extract.metrics_text import (
 from briefing.extract.quantities import QuantityMatch
 from briefing.extract.vocab.metric_terms import (
     COUNT_METRICS,
+    COUNT_MOVE_BEFORE,
     FALL_WORDS,
+    NOT_COUNTED_PEOPLE,
     PERCENT_METRICS,
+    PHYSICAL_UNITS,
+    PRIOR_PERIOD_LABEL,
     RISE_WORDS,
 )
 
@@ -39,6 +43,21 @@ _TIME_COUNT: Final = re.compile(r"\b(?:quarters?|years?|months?|weeks?|days?)\b"
 _MOVE_BEFORE: Final = re.compile(rf"\b(?:{RISE_WORDS}|{FALL_WORDS})(?:\s+by)?\s*$", re.I)
 _PROPORTION_AFTER: Final = re.compile(r"\s+of\b")
 _RESPECTIVELY: Final = re.compile(r"\brespectively\b", re.IGNORECASE)
+_PHYSICAL_AFTER: Final = re.compile(PHYSICAL_UNITS, re.IGNORECASE)
+_COUNT_MOVE: Final = re.compile(COUNT_MOVE_BEFORE, re.IGNORECASE)
+_NOT_PEOPLE: Final = re.compile(NOT_COUNTED_PEOPLE, re.IGNORECASE)
+_NUMBER_TEXT: Final = re.compile(
+    r"[^\d]*\d[\d,.]*(?:\s*(?:million|thousand|mn|m|k)\b)?|[A-Za-z-]+", re.IGNORECASE
+)
+# "(Q2 2023: EUR 1.21bn)", "(prior year: EUR 88m)": the prior period's figure in brackets.
+_PRIOR_LABEL: Final = re.compile(PRIOR_PERIOD_LABEL, re.IGNORECASE)
+# "up from a previous estimate of": the company's own earlier figure is a base.
+_OWN_PRIOR: Final = re.compile(
+    r"\b(?:previous|prior|earlier|original|former)\w*\s+(?:[\w-]+\s+){0,2}"
+    r"(?:estimates?|forecasts?|guidance|outlook|targets?|projections?)\b",
+    re.IGNORECASE,
+)
+_RANGE_THEN_PREVIOUSLY: Final = re.compile(r"\s*(?:previously|earlier|before)\b", re.IGNORECASE)
 # Vague wording ("double-digit growth") is a figure only when it says something notable.
 _VAGUE_FLOOR: Final = 100.0
 
@@ -105,7 +124,11 @@ def join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             or low is None
             or high is None
             or high <= low
-            or re.search(r"\bfrom\s*$", text[max(0, figure.start - 12) : figure.start], re.I)
+            or (
+                re.search(r"\bfrom\s*$", text[max(0, figure.start - 12) : figure.start], re.I)
+                # "up from $12.0 billion to $12.2 billion previously": a former range
+                and not _RANGE_THEN_PREVIOUSLY.match(text, partner[1].end)
+            )
         ):
             joined.append(figure)
             continue
@@ -126,7 +149,7 @@ def join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     return sorted([*joined, *(f for f in rest if f not in inside)], key=lambda f: f.start)
 
 
-def _as_amount(figure: Figure, currency: str | None) -> Figure | None:
+def _as_amount(figure: Figure, currency: str | None, text_after: str = "") -> Figure | None:
     """A money figure, or a scaled bare number in the article's currency."""
     if figure.kind == "money":
         if figure.quantity.unit is None and currency:
@@ -135,9 +158,17 @@ def _as_amount(figure: Figure, currency: str | None) -> Figure | None:
             )
         return figure
     if figure.kind == "number" and _SCALED_NUMBER.search(figure.text):
+        if _PHYSICAL_AFTER.match(text_after):
+            return None  # "31.2 million tonnes": a volume, not an amount
         quantity = dataclasses.replace(figure.quantity, unit=currency)
         return dataclasses.replace(figure, quantity=quantity, kind="money")
     return None
+
+
+def _number_end(figure: Figure, text: str) -> int:
+    """Where a count's number (and scale word) ends: its noun, if any, follows."""
+    match = _NUMBER_TEXT.match(text, figure.start, figure.end)
+    return match.end() if match else figure.end
 
 
 def _as_count(figure: Figure) -> Figure:
@@ -211,20 +242,32 @@ def read_region(
         if figure.kind in ("percent", "points"):
             _read_percent(text, figure, reading, parenthetical, percent_metric, cursor_before)
             continue
-        if parenthetical or re.search(r"\bby\s*$", before):
-            continue
-        if is_previous(before, after):
-            amount = figure if name in COUNT_METRICS else _as_amount(figure, currency)
+        if parenthetical and _PRIOR_LABEL.search(text, 0, figure.start):
+            amount = figure if name in COUNT_METRICS else _as_amount(figure, currency, after)
             if reading.previous is None and amount and _value_kind_fits(name, amount):
                 reading.previous = amount
             continue
-        if is_reference_amount(before, after):
+        if parenthetical or re.search(r"\bby\s*$", before):
             continue
+        reference = is_reference_amount(before, after, name == "eps")
+        if reference and not _OWN_PRIOR.search(before[-60:]):
+            continue  # "compared with estimates of 58 cents": analysts' figure, not a base
+        if is_previous(before, after, bool(reading.values)):
+            amount = figure if name in COUNT_METRICS else _as_amount(figure, currency, after)
+            if reading.previous is None and amount and _value_kind_fits(name, amount):
+                reading.previous = amount
+            continue
+        if reference:
+            continue
+        if name in COUNT_METRICS and (
+            _COUNT_MOVE.search(before) or _NOT_PEOPLE.match(text, _number_end(figure, text))
+        ):
+            continue  # "added 4.1 million subscribers", "across 14 countries": not the count
         if figure.kind == "count" and name not in COUNT_METRICS:
             if not _TIME_COUNT.search(figure.text):
                 reading.units = True  # unit sales and store counts: not this figure's value
             continue
-        amount = _as_count(figure) if name in COUNT_METRICS else _as_amount(figure, currency)
+        amount = _as_count(figure) if name in COUNT_METRICS else _as_amount(figure, currency, after)
         if amount is None or not _value_kind_fits(name, amount):
             continue
         reading.values.append(_moved_to(amount, before))

@@ -25,6 +25,7 @@ from briefing.extract.vocab.metric_terms import (
     REVENUE_VERBS,
     RISE_WORDS,
     TERM_PREFIXES,
+    UNIT_MOVES,
 )
 
 _I = re.IGNORECASE
@@ -43,6 +44,12 @@ _WEAK_KINDS: Final = {
 }
 _WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _GROWTH: Final = re.compile(rf"(?=g)\b{BARE_GROWTH}\b")
+_UNIT_NOUN: Final = re.compile(r"\b(?:business|division|unit|segment|arm)\b")
+_UNIT_MOVES: Final = re.compile(UNIT_MOVES)
+_NOT_A_NAME: Final = frozenset(
+    {"in", "the", "of", "for", "to", "at", "from", "with", "by", "on", "and", "its", "whole"}
+    | {"received", "said", "company", "group", "overall", "core", "entire"}
+)
 _BREAKS: Final = re.compile(CLAUSE_BREAKS)
 _MAY_BREAK: Final = re.compile(r";|while|whereas|but|with")
 _RISE_AFTER: Final = re.compile(rf"^\W{{0,3}}(?:{RISE_WORDS})\b")
@@ -63,6 +70,7 @@ _HEDGE_LEAD: Final = re.compile(
     _I,
 )
 _VALUE_LEAD: Final = re.compile(r"(?<!compared )(?<!as against )\bto\s*$")
+_PER_SHARE_FOLLOWER: Final = re.compile(r"^\s*(?:per share|a share)$")
 _STANDALONE: Final = re.compile(r"\bon (?:a|the) (standalone|consolidated) basis\b")
 
 
@@ -87,8 +95,9 @@ class Term:
     end: int
     name: str
     raw: str
-    kind: str  # "term" | "verb" | "loss" | "profit" | "growth"
+    kind: str  # "term" | "verb" | "loss" | "profit" | "growth" | "unit"
     confidence: float
+    segment: str | None = None  # the division the wording itself names ("unit" kind)
 
 
 def _depth_at(text: str, position: int) -> int:
@@ -126,6 +135,8 @@ def find_terms(text: str) -> list[Term]:
         name, confidence = _WEAK_KINDS[kind]
         raw = text[match.start() : match.end()]
         terms.append(Term(match.start(), match.end(), name, raw, kind, confidence))
+    if _UNIT_NOUN.search(low):
+        terms.extend(_unit_moves(text, low, terms))
     if not terms:
         terms = [
             Term(m.start(), m.end(), "revenue", text[m.start() : m.end()], "growth", 0.55)
@@ -133,6 +144,21 @@ def find_terms(text: str) -> list[Term]:
         ]
     kept = [t for t in terms if not in_parentheses(text, t.start) and not _is_comparison(text, t)]
     return sorted(kept, key=lambda t: t.start)
+
+
+def _unit_moves(text: str, low: str, terms: list[Term]) -> list[Term]:
+    """ "The express delivery business grew 8% to 21.4 billion yuan": a division that moves
+    with no figure named reports its revenue."""
+    found: list[Term] = []
+    for match in _UNIT_MOVES.finditer(low):
+        start, end = match.span("unit")
+        if any(t.start < match.end() and start < t.end for t in terms):
+            continue
+        segment = text[match.start("segment") : match.end("segment")].strip()
+        if _NOT_A_NAME.intersection(segment.lower().split()):
+            continue  # "orders received in the segment rose": the words are no division name
+        found.append(Term(start, end, "revenue", text[start:end], "unit", 0.6, segment))
+    return found
 
 
 def _is_comparison(text: str, term: Term) -> bool:
@@ -169,29 +195,41 @@ def lead_text(text: str, start: int, quantity_text: str) -> str:
     return before + " " + hedge.group().strip() if hedge else before
 
 
-def is_previous(before: str, after: str) -> bool:
+def is_previous(before: str, after: str, has_value: bool = True) -> bool:
     """Whether a figure is the comparison base ("from X", "compared to X", "X a year ago").
+
+    A time cue after the figure alone ("$14.2 billion last year") marks a base only once the
+    wording has its value; otherwise the figure is the value of that period.
 
     >>> is_previous("up from", ""), is_previous("rose to", ""), is_previous("was", " a year ago")
     (True, False, True)
+    >>> is_previous("generated revenue of", " last year", has_value=False)
+    False
     """
     tail = fold(before[-60:])
     if _VALUE_LEAD.search(tail):
         return False  # "doubled from a year earlier to ¥182 billion": the figure moved to
-    return bool(_PREVIOUS_BEFORE.search(tail) or _PREVIOUS_AFTER.match(fold(after)))
+    if _PREVIOUS_BEFORE.search(tail):
+        return True
+    return has_value and _PREVIOUS_AFTER.match(fold(after)) is not None
 
 
-def is_reference_amount(before: str, after: str) -> bool:
+def is_reference_amount(before: str, after: str, per_share_metric: bool = False) -> bool:
     """An amount that is not the figure: analysts' numbers, absolute changes, deals.
 
     >>> is_reference_amount("beating the consensus estimate of", "")
     True
     >>> is_reference_amount("announced a", " share buyback")
     True
+    >>> is_reference_amount("earned", " per share", per_share_metric=True)
+    False
     """
-    return bool(
-        _REFERENCE_BEFORE.search(fold(before[-50:])) or _NON_METRIC_AFTER.match(fold(after))
-    )
+    if _REFERENCE_BEFORE.search(fold(before[-50:])):
+        return True
+    follower = _NON_METRIC_AFTER.match(fold(after))
+    if follower is None:
+        return False
+    return not (per_share_metric and _PER_SHARE_FOLLOWER.match(follower.group()))
 
 
 def change_sign(text: str, start: int, end: int, floor: int) -> int:

@@ -10,6 +10,12 @@ from __future__ import annotations
 
 from typing import Final
 
+# What a company sells when it divests ("its veterinary-testing unit", "the Irish business").
+DIVESTED_THINGS: Final = (
+    r"(?:units?|business(?:es)?|divisions?|operations?|subsidiar(?:y|ies)|arms?|brands?|assets?"
+    r"|portfolios?|plants?|factor(?:y|ies)|mines?|stakes?|holdings?|interests?|networks?)\b"
+)
+
 # (deal type, trigger fragments, confidence of an item found through them)
 TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
     (
@@ -84,7 +90,14 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
     ),
     (
         "divestment",
-        (r"divest(?:s|ed|ing|ment|iture)?", r"dispos(?:e|es|ed|al) of", r"sale of"),
+        (
+            r"divest(?:s|ed|ing|ment|iture)?",
+            r"dispos(?:e|es|ed|al) of",
+            r"sale of",
+            # "agreed to sell its veterinary unit to X for $1bn": the seller is the subject.
+            r"(?:(?:to|will|would|agreed to|agrees to|plans to|deal to|offer to) sell|sells|sold)"
+            r" (?:its|the|their|a|an) (?:[\w-]+ ){0,3}?" + DIVESTED_THINGS,
+        ),
         0.7,
     ),
     (
@@ -93,12 +106,24 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
             r"(?:senior |unsecured |secured |green |benchmark |[a-z0-9]+-year )?"
             r"(?:bonds?|notes? offering|notes? issue|debentures?|loans?|tranches?"
             r"|credit (?:facility|facilities|line)|debt (?:offering|issue|sale))",
+            r"(?:senior|unsecured|secured|subordinated|guaranteed|green|hybrid|perpetual) notes",
+            # Equity raised from investors by the company: placements and rights issues.
+            r"(?:qualified institutional |private |share |equity |top-up )placements?",
+            r"(?:top-up )?placing (?:of )?(?:up to )?(?:[\d.,]+ (?:million |billion |crore )?)?"
+            r"(?:new |fresh )?(?:shares|stock)",
+            r"rights (?:issue|offering)s?",
+            r"(?-i:QIPs?)",
         ),
         0.75,
     ),
     (
         "licensing",
-        (r"licen[cs](?:e|ing) (?:agreement|deal|pact)s?", r"royalt(?:y|ies) (?:agreement|deal)"),
+        (
+            r"licen[cs](?:e|ing) (?:agreement|deal|pact)s?",
+            r"royalt(?:y|ies) (?:agreement|deal)",
+            r"(?:exclusive |global |worldwide |commercial )?(?:licen[cs]es?|rights) to"
+            r" (?:develop|sell|commerciali[sz]e|market|manufacture|distribute|make|use)",
+        ),
         0.7,
     ),
     ("settlement", (r"settlements?", r"to settle"), 0.65),
@@ -148,9 +173,21 @@ TRIGGER_STEMS: Final[dict[str, tuple[str, ...]]] = {
         "purchase of",
     ),
     "investment": ("invest", "stake", "capital", "subscri"),
-    "divestment": ("divest", "dispos", "sale of"),
-    "financing": ("bond", "note", "debenture", "loan", "tranche", "credit", "debt"),
-    "licensing": ("licen", "royalt"),
+    "divestment": ("divest", "dispos", "sale of", "sell", "sold"),
+    "financing": (
+        "bond",
+        "note",
+        "debenture",
+        "loan",
+        "tranche",
+        "credit",
+        "debt",
+        "placement",
+        "placing",
+        "rights",
+        "qip",
+    ),
+    "licensing": ("licen", "royalt", "rights to"),
     "settlement": ("settle",),
     "commercial_agreement": ("agreement", "contract", "deal"),
     "partnership": ("partner", "allian", "cooperation", "collaboration"),
@@ -259,6 +296,13 @@ NUMBER_WORDS: Final[dict[str, int]] = {
     "twenty": 20,
     "thirty": 30,
 }
+
+# Nationality and country words that describe the company named after them ("Korean studio
+# Hanbit Pictures", "Germany's Kessling AG"): a regex fragment.
+NATIONALITIES: Final = (
+    r"[A-Z][a-z]+(?:an|ian|ese|ish|ch|i)|Swiss|Thai|Greek|Germany|Japan|China|France|Britain"
+    r"|Korea|India|Italy|Spain|Canada|Australia|Sweden|Norway|Denmark|Finland|Switzerland"
+)
 
 # Words between a descriptor and a name that are never part of a company name.
 NAME_FILLERS: Final = frozenset(

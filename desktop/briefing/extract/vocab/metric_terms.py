@@ -18,14 +18,15 @@ METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
     (r"annuali[sz]ed (?:sales|revenues?)", "other"),
     (r"(?:annual )?(?:revenue )?run[- ]rate", "other"),
     (r"sales mix", "other"),
+    (r"sales volumes?|volume sales", "other"),
     (r"profit before (?:income )?tax(?:es|ation)?", "other"),
     (r"pre-?tax profits?", "other"),
     (r"cash balance", "other"),
     (r"dividends? per share", "other"),
     # Margins before their profit measures.
-    (r"ebitda margins?", "ebitda_margin"),
+    (r"(?:adjusted |underlying )?ebitda margins?", "ebitda_margin"),
     (r"gross (?:profit )?margins?", "gross_margin"),
-    (r"(?:operating|ebit|operating profit) margins?", "operating_margin"),
+    (r"(?:adjusted |underlying )?(?:operating|ebit|operating profit) margins?", "operating_margin"),
     (r"adjusted ebitda", "ebitda"),
     (r"ebitda", "ebitda"),
     (r"ebit", "ebit"),
@@ -42,7 +43,13 @@ METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
         r"(?:share|equity ?)holders)",
         "net_income",
     ),
-    (r"(?:diluted |basic |adjusted )?(?:earnings per share|eps)", "eps"),
+    (r"(?:adjusted |underlying )?(?:diluted |basic )?(?:earnings per share|eps)", "eps"),
+    # "Corvane earned 64 cents per share": earnings per share stated as a verb.
+    (
+        r"(?:earn(?:ed|s)|lost)(?= (?:an? )?(?:adjusted )?\S{0,4}\d[\d.,]*"
+        r"(?: ?cents| ?pence|p| yen)? (?:per|a) (?:diluted )?share)",
+        "eps",
+    ),
     (r"free cash[- ]flows?", "free_cash_flow"),
     (r"fcf", "free_cash_flow"),
     (r"(?:operating cash[- ]flows?|cash[- ]flows? from operations)", "operating_cash_flow"),
@@ -57,11 +64,22 @@ METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
         "market_share",
     ),
     (r"market (?:capitali[sz]ation|cap|value)", "market_cap"),
+    # "Shares rose 2.6%, valuing the company at about £1.7bn" (not in deal sentences).
+    (
+        r"valu(?:ing|es|ed) (?:the (?:company|group|firm|business|bank|lender|retailer)|it) at",
+        "market_cap",
+    ),
     (r"headcount|workforce|number of employees|staff numbers", "headcount"),
+    # "employs about 31,000 people": the verb names the headcount.
+    (
+        r"employ(?:s|ed|ing)(?= (?:about |around |roughly |some |nearly |more than |over |almost )?"
+        r"\d[\d,.]*(?: million| thousand)? (?:people|staff|employees|workers))",
+        "headcount",
+    ),
     (r"(?:monthly |daily )?active users", "users"),
     (r"subscribers", "subscribers"),
-    (r"order (?:intake|backlog)|backlog", "backlog"),
-    (r"(?:new )?orders", "orders"),
+    (r"order backlog|backlog|order book", "backlog"),
+    (r"order intake|orders received|order inflow|(?:new )?orders|bookings", "orders"),
     (r"revenues?(?: from operations)?|net sales|sales|turnover|top[- ]line", "revenue"),
 )
 
@@ -72,7 +90,8 @@ TERM_PREFIXES: Final = frozenset(
         "sam", "com", "lik", "ann", "rev", "run", "sal", "pro", "pre", "cas", "div", "ebi",
         "gro", "ope", "adj", "und", "cor", "non", "ind", "seg", "net", "dil", "bas", "ear",
         "eps", "fre", "fcf", "cap", "tot", "mar", "sha", "its", "the", "hea", "wor", "num",
-        "sta", "mon", "dai", "act", "sub", "ord", "bac", "new", "tur", "top",
+        "sta", "mon", "dai", "act", "sub", "ord", "bac", "new", "tur", "top", "vol", "emp",
+        "los", "boo", "val",
     }
 )  # fmt: skip
 
@@ -112,6 +131,7 @@ FALL_WORDS: Final = (
 PREVIOUS_BEFORE: Final = (
     r"(?:from|compared (?:to|with)|as against|against|versus|vs\.?|(?:narrower|wider) than|"
     r"(?:growth|increase|rise|gain|jump|decline|drop|fall|%|percent|per cent|up|down)\s+over|"
+    r"(?:double|doubled|triple|tripled|twice|half|quadruple)\s+(?:the|its|that)|"
     r"year-ago|a year ago|previous(?:ly)?(?:[- ]\w+)?|prior|earlier)"
     r"(?:\s+[\w'’-]+){0,4}\s*$"
 )
@@ -132,7 +152,7 @@ REFERENCE_BEFORE: Final = (
 GUIDANCE_CUES: Final = (
     r"\b(?:expects?|expected to|anticipates?|forecasts?|forecast to|guidance|outlook|"
     r"targets?|targeting|projects?|projected to|aims? (?:for|to)|sees|plans to|guided?|"
-    r"estimated for)\b"
+    r"estimated for|likely to|will likely|will (?:reach|total|come in at|rise to|fall to))\b"
 )
 # Sentences that report what analysts expect: those figures are views, not metrics.
 ANALYST_SUBJECTS: Final = (
@@ -154,6 +174,8 @@ RESTATEMENT_CUES: Final = (
 NON_METRIC_FOLLOWERS: Final = (
     r"^\s*(?:share )?(?:buy-?backs?|repurchases?|dividends?|deal|investment|bonds?|loans?|"
     r"stake|acquisition|per share|a share|apiece|each|shares)\b"
+    r"|^\s*(?:in|through|via) (?:an? |the )?(?:share |equity |rights )?(?:placements?|placing|"
+    r"rights issue|share sale|offering|milestone|upfront)"
 )
 # Strong clause boundaries inside a sentence.
 CLAUSE_BREAKS: Final = (
@@ -165,4 +187,38 @@ CLAUSE_BREAKS: Final = (
 FURNITURE_PREFIXES: Final = (
     r"^\W*(?:also read|read also|read more|related|see also|recommended|recommend|"
     r"more from|you may also like|also see)\b"
+)
+
+# Physical units after a scaled number ("31.2 million tonnes"): a quantity, never an amount.
+PHYSICAL_UNITS: Final = (
+    r"^\s*(?:metric )?(?:tonnes?|tons?|barrels?|boe|gwh|mwh|twh|kwh|gw|mw|units?|vehicles?|cars?"
+    r"|passengers?|customers?|users?|subscribers?|square (?:feet|metres|meters)|sq ft|litres?"
+    r"|liters?|ounces?|oz|carats?|mtpa|bcm|cubic)\b"
+)
+# "added 4.1 million subscribers": the move of a count, not the count itself.
+COUNT_MOVE_BEFORE: Final = r"\b(?:add(?:s|ed|ing)?|gain(?:s|ed)?|lost|shed|cut|net adds of)\s*$"
+# A bracketed prior-period label before a figure: "(Q2 2023: ", "(prior year: ", "(2023: ".
+PRIOR_PERIOD_LABEL: Final = (
+    r"\((?:(?:q[1-4]|h[12]|fy|9m|6m)\s*(?:fy)?\s*'?\d{2,4}|\d{4}|prior[- ]year|previous year"
+    r"|py|last year|year-?ago)\s*:\s*$"
+)
+# Things counted that are never a headcount, user or subscriber figure ("across 14 countries",
+# "cut 400 jobs", "two plants").
+NOT_COUNTED_PEOPLE: Final = (
+    r"\s*(?:[a-z-]+\s+)?(?:countries|markets|cities|states|plants|factories|sites|stores|shops"
+    r"|branches|offices|outlets|locations|jobs|positions|roles|vehicles|units|products|brands"
+    r"|shares|years|months|weeks|days|quarters|hours|segments|regions|centers|centres)\b"
+)
+# A division's own move with no figure named: "(the) <name> business grew 8% to ...". Run on
+# lower-cased text; the name is one to three words.
+UNIT_MOVES: Final = (
+    r"\b(?:the |its |their )?(?P<segment>(?:[a-z][\w&-]*\s+){1,3}?)"
+    r"(?P<unit>business|division|unit|segment|arm)(?:'s|’s)?\s+"
+    r"(?:grew|rose|jumped|climbed|increased|surged|gained|advanced|fell|declined|dropped|slipped"
+    r"|decreased|shrank|expanded)\b"
+)
+# Deal words: a valuation in their sentence is the deal's, not the market's.
+DEAL_CONTEXT: Final = (
+    r"\b(?:ipo|listing|offering|offer|bid|deal|acquisition|acquire|takeover|merger|stake"
+    r"|funding|round|investment|placement|buy)\b"
 )

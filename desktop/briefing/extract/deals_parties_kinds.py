@@ -1,0 +1,176 @@
+"""Parties of the deal types with their own conventions: IPOs (anchor investors buy, the
+issuer is the counterparty), joint ventures and partnerships (first-named partner first),
+services contracts (the customer pays) and take-privates.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from briefing.extract.context import ArticleContext, Sentence
+from briefing.extract.deals_mentions import (
+    Mention,
+    Parties,
+    company_names,
+    first_company,
+    object_after,
+    party_span,
+)
+from briefing.extract.deals_triggers import Trigger
+
+_ANCHOR_COUNT: Final = re.compile(
+    r"\bfrom (?P<who>(?:\d[\d,]*|[a-z]+) (?:anchor|cornerstone) investors)\b", re.IGNORECASE
+)
+_AS_ANCHOR: Final = re.compile(r"\bas (?:an? |the )?(?:anchor|cornerstone) investors?\b", re.I)
+_PROVIDER_ACCESS: Final = re.compile(r"\baccess to\s*$|\bfrom\s*$", re.IGNORECASE)
+_PROVIDER_VERBS: Final = re.compile(
+    r"\b(?:suppl(?:y|ies|ied)|provid(?:e|es|ed|ing)|deliver\w*|w[io]n|wins|secur\w*|"
+    r"award\w*|land\w*|bag\w*)\b",
+    re.IGNORECASE,
+)
+_ADD_PARTNER: Final = re.compile(
+    r"\b(?:add(?:s|ed|ing)?|br(?:ing|ings|inging|ought) in|nam(?:e|es|ed|ing)|"
+    r"welcom(?:e|es|ed|ing)|sign(?:s|ed|ing)? up) (?P<who>.{1,40}?) as (?:a |an |its |the )?",
+    re.IGNORECASE,
+)
+
+
+def ipo_parties(
+    context: ArticleContext,
+    sentence: Sentence,
+    trigger: Trigger,
+    subject: Mention | None,
+    after: list[Mention],
+) -> Parties | None:
+    text = sentence.text
+    subject_name = subject.name if subject else None
+    counted = _ANCHOR_COUNT.search(text)
+    if counted is not None:
+        return Parties(
+            "ipo",
+            counted.group("who"),
+            subject_name,
+            party_span(trigger, subject),
+            implicit="counterparty",
+        )
+    if _AS_ANCHOR.search(text):
+        issuer = first_company(after, subject_name)
+        return Parties(
+            "ipo",
+            subject_name,
+            issuer.name if issuer else None,
+            party_span(trigger, subject, issuer),
+            implicit="buyer",
+        )
+    issuer = None
+    if re.match(r"\s*of\b", text[trigger.end :]):
+        issuer = first_company([m for m in after if m.start - trigger.end < 40])
+    if issuer is not None:
+        return Parties("ipo", None, issuer.name, party_span(trigger, issuer))
+    return Parties("ipo", None, subject_name, party_span(trigger, subject), implicit="counterparty")
+
+
+def jv_parties(
+    context: ArticleContext,
+    sentence: Sentence,
+    trigger: Trigger,
+    mentions: list[Mention],
+    subject_name: str | None,
+) -> Parties | None:
+    names = company_names([m for m in mentions if m.end <= trigger.start])
+    if subject_name and subject_name not in names:
+        names.insert(0, subject_name)
+    if len(names) < 2:
+        names += [n for n in company_names(mentions) if n not in names]
+    if not names:
+        return None
+    counterparty = ", ".join(names[1:]) or None
+    return Parties(
+        "joint_venture", names[0], counterparty, party_span(trigger), 1.0, counterparty is None
+    )
+
+
+def partnership_parties(
+    context: ArticleContext,
+    sentence: Sentence,
+    trigger: Trigger,
+    mentions: list[Mention],
+    subject_name: str | None,
+) -> Parties | None:
+    text = sentence.text
+    added = _ADD_PARTNER.search(text, 0, trigger.end)
+    names = company_names(mentions)
+    if added is not None:
+        partners = [m.name for m in mentions if added.start("who") <= m.start < added.end("who")]
+        if partners:
+            buyer = subject_name if subject_name not in partners else None
+            return Parties("partnership", buyer, ", ".join(partners), party_span(trigger))
+    primary = context.primary_company
+    if primary is not None and primary not in names:
+        names.insert(0, primary)
+    elif primary is not None:
+        names.remove(primary)
+        names.insert(0, primary)
+    if len(names) < 2:
+        return Parties("partnership", names[0] if names else None, None, party_span(trigger), 1.0)
+    return Parties("partnership", names[0], ", ".join(names[1:]), party_span(trigger))
+
+
+def contract_parties(
+    context: ArticleContext,
+    sentence: Sentence,
+    trigger: Trigger,
+    mentions: list[Mention],
+    subject_name: str | None,
+) -> Parties | None:
+    text = sentence.text
+    names = company_names(mentions)
+    provides = _PROVIDER_VERBS.search(text, 0, trigger.start) is not None
+    # "X gains access to Y's cloud services", "X buys ... from Y": Y provides, X pays; but
+    # "X won a contract from Y": Y is the customer (handled below).
+    for m in () if provides else mentions:
+        if _PROVIDER_ACCESS.search(text, max(0, m.start - 15), m.start):
+            customer = next((n for n in names if n != m.name), None) or context.primary_company
+            if customer == m.name:
+                customer = None
+            return Parties("commercial_agreement", customer, m.name, party_span(trigger, m))
+    subject_name = subject_name or context.primary_company
+    target = object_after(context, sentence, mentions, trigger.end, subject_name)
+    if target is None:
+        target = first_company([m for m in mentions if m.name != subject_name])
+    if provides:
+        return Parties(
+            "commercial_agreement",
+            target.name if target else None,
+            subject_name,
+            party_span(trigger, target),
+        )
+    return Parties(
+        "commercial_agreement",
+        subject_name,
+        target.name if target else None,
+        party_span(trigger, target),
+        0.9,
+    )
+
+
+def take_private_parties(
+    trigger: Trigger, mentions: list[Mention], subject_name: str | None
+) -> Parties | None:
+    """Taking a company private together with a partner is a joint venture (buyer: the
+    subject; counterparty: the partner, then the target); alone it is an acquisition."""
+    targets = [m.name for m in mentions if trigger.start <= m.start < trigger.end]
+    partners = [
+        m.name
+        for m in mentions
+        if m.name not in (subject_name, *targets)
+        and not m.is_broker
+        and (m.end <= trigger.start or m.start >= trigger.end)
+    ]
+    if subject_name is None or not targets:
+        return None
+    if not partners:
+        return Parties("acquisition", subject_name, targets[0], party_span(trigger), 0.9)
+    counterparty = ", ".join(dict.fromkeys([*partners, *targets]))
+    return Parties("joint_venture", subject_name, counterparty, party_span(trigger), 0.95)
