@@ -308,6 +308,88 @@ CASES = [
         ],
         id="ours-gdm-amountless-deal-word-keeps-its-party",
     ),
+    # Round 2: phrasings of other markets and publishers (our own sentences).
+    pytest.param(
+        "Tasman Gold raises funds",
+        "Tasman Gold Ltd will raise A$300 million through a fully underwritten institutional "
+        "placement at A$1.10 a share, plus a share purchase plan for retail holders capped at "
+        "A$30m.",
+        [
+            Want("financing", None, "Tasman", 300e6, "AUD"),
+            Want("financing", None, "Tasman", 30e6, "AUD"),
+        ],
+        id="ours-gdm2-institutional-placement-and-spp",
+    ),
+    pytest.param(
+        "Hsinchu Optics results",
+        "Hsinchu Optics Corp. plans to raise up to NT$4 billion through the sale of unsecured "
+        "convertible bonds.",
+        [Want("convertible_bond", None, "Hsinchu", 4e9, "TWD")],
+        id="ours-gdm2-raise-amount-through-sale-of-bonds",
+    ),
+    pytest.param(
+        "Talvik Medical results",
+        "Talvik Medical Inc. priced an offering of $500 million aggregate principal amount of "
+        "2.25% convertible senior notes due 2031.",
+        [Want("convertible_bond", None, "Talvik", 500e6, "USD")],
+        id="ours-gdm2-offering-of-aggregate-principal",
+    ),
+    pytest.param(
+        "Halden Rail buyback",
+        "Halden Rail Corp. said its board approved a normal-course issuer bid to buy back up to "
+        "12 million shares over the next year.",
+        [Want("buyback", "Halden", None, 12e6, "shares")],
+        id="ours-gdm2-buyback-sized-in-shares",
+    ),
+    pytest.param(
+        "Vasterby AB sells unit",
+        "Vasterby AB agreed to sell its Danish valve business to Swedish investment firm Ekholm "
+        "Kapital for SEK 1.4 billion.",
+        [Want("divestment", "Ekholm", "Vasterby", 1.4e9, "SEK")],
+        id="ours-gdm2-investment-firm-is-a-description",
+    ),
+    pytest.param(
+        "Pampa Foods payout",
+        "Pampa Foods SA said its board approved interest on capital of R$0.35 per share, a "
+        "payout similar to a dividend, totaling R$280 million.",
+        [Want("dividend", "Pampa", None, 280e6, "BRL")],
+        id="ours-gdm2-interest-on-capital-total-after-aside",
+    ),
+    pytest.param(
+        "Najran Chemicals funding",
+        "Najran Chemicals Co. has mandated banks to arrange a dollar-denominated sukuk of up to "
+        "$750 million.",
+        [Want("financing", None, "Najran", 750e6, "USD")],
+        id="ours-gdm2-sukuk",
+    ),
+    pytest.param(
+        "Hsinchu Optics expands",
+        "Hsinchu Optics Corp. said its board set aside NT$12 billion for a two-year capacity "
+        "expansion in Tainan.",
+        [Want("capex_plan", "Hsinchu", None, 12e9, "TWD")],
+        id="ours-gdm2-set-aside-for-expansion",
+    ),
+    pytest.param(
+        "Halden Rail deal",
+        "Halden Rail Corp. will acquire Iowa-based Prairie Junction Railway from private-equity "
+        "owner Kestrel Partners for US$640-million.",
+        [Want("acquisition", "Halden", "Prairie Junction", 640e6, "USD")],
+        id="ours-gdm2-acquire-target-from-seller",
+    ),
+    pytest.param(
+        "Talvik Medical results",
+        "Talvik Medical Inc. entered into a definitive agreement to acquire Sonomed Inc., a "
+        "privately held maker of ultrasound software, for $180 million in cash.",
+        [Want("acquisition", "Talvik", "Sonomed", 180e6, "USD")],
+        id="ours-gdm2-appositive-between-target-and-price",
+    ),
+    pytest.param(
+        "Talvik Medical results",
+        "Talvik Medical Inc. signed a five-year agreement valued at a minimum of $90 million "
+        "with Meridian Health to supply imaging systems to its hospitals.",
+        [Want("commercial_agreement", "Meridian", "Talvik", 90e6, "USD")],
+        id="ours-gdm2-agreement-with-customer-to-supply",
+    ),
 ]
 
 
@@ -354,6 +436,14 @@ NO_DEAL = [
     pytest.param(
         "That represents a $2.40 dividend on an annualized basis and a yield of 3.1%.",
         id="ours-gdm-annualized-dividend",
+    ),
+    pytest.param(
+        "Cash, cash equivalents and investments of $1.06 billion as of December 31.",
+        id="ours-gdm2-balance-sheet-investments",
+    ),
+    pytest.param(
+        "Halden Rail beats estimates, to buy U.S. short-line operator",
+        id="ours-gdm2-country-is-no-target",
     ),
 ]
 

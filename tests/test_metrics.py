@@ -226,7 +226,8 @@ CASES += [
         "ours-or-per-share-compared-with",
         "Zenith Corp reported. Net income was $2.3 billion, or $1.12 per share, compared with "
         "$1.9 billion, or 95 cents per share, a year earlier.",
-        [("net_income", 2.3e9, "USD", None, 1.9e9)],
+        # The per-share figure beside the net result is an EPS item of its own.
+        [("net_income", 2.3e9, "USD", None, 1.9e9), ("eps", 1.12, "USD", None, 0.95)],
     ),
     (
         "ours-net-loss-compared-with-profit",
@@ -367,8 +368,76 @@ CASES += [
     ),
 ]
 
+# Round 2: phrasings of other markets and publishers (our own sentences).
+CASES += [
+    (
+        "ours-gdm2-net-loss-or-per-share",
+        "Talvik Medical reported. GAAP net loss of $18.2 million, or $0.29 per share, compared "
+        "to a net loss of $41.5 million, or $0.67 per share, in the fourth quarter of 2023.",
+        [("net_income", -18.2e6, "USD", None, -41.5e6), ("eps", -0.29, "USD", None, -0.67)],
+    ),
+    (
+        "ours-gdm2-earnings-of-amount-a-share",
+        "Halden Rail reported third-quarter adjusted earnings of C$1.86 a share, up from C$1.64 "
+        "a year ago.",
+        [("eps", 1.86, "CAD", None, 1.64)],
+    ),
+    (
+        "ours-gdm2-adjusted-eps-is-eps",
+        "Halden Rail's adjusted earnings per share rose 5% to $1.20.",
+        [("eps", 1.2, "USD", 5.0, None)],
+    ),
+    (
+        "ours-gdm2-reversing-a-loss",
+        "Oryn Cells said it swung to an operating profit of 412.6 billion won, reversing a loss "
+        "of 97.3 billion won a year earlier.",
+        [("operating_income", 412.6e9, "KRW", None, -97.3e9)],
+    ),
+    (
+        "ours-gdm2-more-than-doubled",
+        "Oryn Cells reported. Its storage division more than doubled its revenue to 1.21 "
+        "trillion won.",
+        [("revenue", 1.21e12, "KRW", None, None)],
+    ),
+    (
+        "ours-gdm2-with-a-margin-of",
+        "Pampa Foods reported. Adjusted Ebitda rose 18% to R$1.73 billion, with a margin of 12.2%.",
+        [("ebitda", 1.73e9, "BRL", 18.0, None), ("ebitda_margin", 12.2, "%", None, None)],
+    ),
+    (
+        "ours-gdm2-had-employees",
+        "Vasterby AB reported. The group had 28,400 employees, up from 26,900 a year earlier.",
+        [("headcount", 28400, "count", None, 26900)],
+    ),
+    (
+        "ours-gdm2-subscriber-base",
+        "Karoo Mobile added 2.3 million prepaid customers, bringing its subscriber base to 48.6 "
+        "million.",
+        [("subscribers", 48.6e6, "count", None, None)],
+    ),
+]
+
 # Sentences that state no company metric: analysts' forecasts, share moves, deals, furniture.
 NO_METRICS: list[tuple[str, str]] = [
+    (
+        "ours-gdm2-what-if-restatement",
+        "Excluding the tax credits, operating profit would have been 164.6 billion won.",
+    ),
+    ("ours-gdm2-revenue-per-carload", "Freight revenue per carload rose 4 per cent."),
+    (
+        "ours-gdm2-sukuk-in-headline-is-no-profit",
+        "Najran Chemicals posts higher Q1 profit, plans $1 billion sukuk",
+    ),
+    (
+        "ours-gdm2-licence-fee-is-no-sales",
+        "Its decision to pay $1.4bn up front for the rights to an obesity drug shows how far it "
+        "will go to protect its sales.",
+    ),
+    (
+        "ours-gdm2-buyback-progress-is-no-growth",
+        "It confirmed its outlook for sales growth in the low single digits and said the share "
+        "buyback was 64 per cent complete.",
+    ),
     ("devset-giantbiogene-broker-expects", "Analysts expect Kanto Motors' revenue to rise 12%."),
     (
         "seed-000-experts-forecast",

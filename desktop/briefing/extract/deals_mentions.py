@@ -78,6 +78,8 @@ def object_after(
     limit = position + _OBJECT_REACH
     for m in mentions:
         if m.start >= position and m.start <= limit and m.name != exclude:
+            if text.startswith("-based", m.end):
+                continue  # "Iowa-based Prairie Junction": a place describing the name after it
             if ";" in text[position : m.start]:
                 return None
             return m

@@ -29,6 +29,7 @@ from briefing.extract.deals_parties_kinds import (
     partnership_parties,
     take_private_parties,
 )
+from briefing.extract.deals_text import name_after
 from briefing.extract.deals_triggers import Trigger, is_spending_verb
 from briefing.extract.vocab.deal_terms import (
     ISSUE_VERBS,
@@ -153,6 +154,8 @@ def find_parties(context: ArticleContext, sentence: Sentence, trigger: Trigger) 
             buyer is None,
         )
     target = object_after(context, sentence, mentions, trigger.end, subject_name)
+    if target is not None and kind == "acquisition":
+        target = _target_before_seller(text, trigger, target)
     if (
         target is not None
         and kind in ("investment", "capex_plan")
@@ -177,6 +180,17 @@ def find_parties(context: ArticleContext, sentence: Sentence, trigger: Trigger) 
     return Parties(
         kind, subject_name, target.name, party_span(trigger, subject, target), implicit="buyer"
     )
+
+
+def _target_before_seller(text: str, trigger: Trigger, found: Mention) -> Mention:
+    """ "acquire Lakeshore Terminal from owner Bramwell Partners": the name before "from" is
+    the target even when only the seller is a known company."""
+    if _FROM_SELLER.search(text, trigger.end, found.start) is None:
+        return found
+    span = name_after(text, trigger.end)
+    if span is None or span[1] > found.start:
+        return found
+    return Mention(span[0], span[1], text[span[0] : span[1]], False)
 
 
 def _seller(

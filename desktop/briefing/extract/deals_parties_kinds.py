@@ -17,6 +17,7 @@ from briefing.extract.deals_mentions import (
     object_after,
     party_span,
 )
+from briefing.extract.deals_text import name_after
 from briefing.extract.deals_triggers import Trigger
 
 _ANCHOR_COUNT: Final = re.compile(
@@ -29,6 +30,12 @@ _PROVIDER_VERBS: Final = re.compile(
     r"award\w*|land\w*|bag\w*)\b",
     re.IGNORECASE,
 )
+# "an agreement ... with HealthTrust to supply imaging systems": the subject supplies.
+_SUPPLIES_AFTER: Final = re.compile(
+    r"\bto (?:supply|provide|deliver|build|operate|install|maintain)\b", re.IGNORECASE
+)
+_WITH: Final = re.compile(r"\bwith\s+")
+_WITH_REACH: Final = 80
 _ADD_PARTNER: Final = re.compile(
     r"\b(?:add(?:s|ed|ing)?|br(?:ing|ings|inging|ought) in|nam(?:e|es|ed|ing)|"
     r"welcom(?:e|es|ed|ing)|sign(?:s|ed|ing)? up) (?P<who>.{1,40}?) as (?:a |an |its |the )?",
@@ -139,6 +146,10 @@ def contract_parties(
     target = object_after(context, sentence, mentions, trigger.end, subject_name)
     if target is None:
         target = first_company([m for m in mentions if m.name != subject_name])
+    if target is None:
+        target = _named_with(text, trigger.end)
+    if target is not None and not provides:
+        provides = _SUPPLIES_AFTER.search(text, target.end, target.end + 30) is not None
     if provides:
         return Parties(
             "commercial_agreement",
@@ -153,6 +164,15 @@ def contract_parties(
         party_span(trigger, target),
         0.9,
     )
+
+
+def _named_with(text: str, position: int) -> Mention | None:
+    """The counterparty named after "with" shortly after the contract word."""
+    found = _WITH.search(text, position, min(len(text), position + _WITH_REACH))
+    span = name_after(text, found.end()) if found else None
+    if span is None:
+        return None
+    return Mention(span[0], span[1], text[span[0] : span[1]], False)
 
 
 def take_private_parties(

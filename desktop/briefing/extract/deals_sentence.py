@@ -15,10 +15,10 @@ from typing import Final
 
 from briefing.domain.model import Quantity
 from briefing.extract.context import ArticleContext, Sentence
+from briefing.extract.deals_amounts import dividend_total, gap_before, share_count
 from briefing.extract.deals_mentions import Parties
 from briefing.extract.deals_parties import find_parties
 from briefing.extract.deals_text import (
-    MAX_GAP_BEFORE_WORD,
     AmountRole,
     amount_role,
     clause_bounds,
@@ -53,10 +53,6 @@ class DealDraft:
     payer: str | None = None  # a continuation that only states who pays how much
 
 
-_PER_SHARE_AFTER = re.compile(
-    r"\s*(?:per|a|an|each|/)\s*(?:[\w-]+\s+)?(?:share|h-share|ads|adr|unit)s?\b|\s*(?:apiece|each)\b",
-    re.IGNORECASE,
-)
 _SHARE_WORD_TAIL = re.compile(r"\s+(?:share|stock|equity)$", re.IGNORECASE)
 _HEADLINE_ROLES: Final = frozenset({"headline", "resized"})
 _STAKE_AFTER = re.compile(r"\s*(?:stake|interest|holding|of (?:its|the) (?:shares|stock|equity))")
@@ -69,13 +65,6 @@ _CONVERSION_BEFORE = re.compile(
 _MAXIMUM_BEFORE = re.compile(r"\bmax(?:imum)?\b[^.;]{0,25}$", re.IGNORECASE)
 _BAND_BEFORE = re.compile(r"\b(?:price band|price range|band)\b[^.;]{0,30}$", re.IGNORECASE)
 _VALUATION_TARGET = re.compile(r"\bvaluation\b", re.IGNORECASE)
-# "a dividend of HK$0.22 per share, amounting to about HK$880 million": the payout's total.
-_DIVIDEND_TOTAL = re.compile(
-    r"^\W{0,3}(?:amounting to|totall?ing|returning|worth|costing|or (?:a total of|some|about)"
-    r"|for a total(?: payout)? of|a total(?: payout)? of|in total)\s+"
-    r"(?:(?:about|around|roughly|approximately|nearly|some)\s+)?$",
-    re.IGNORECASE,
-)
 # "Kessling will pay $300 million upfront": a party's payment for a deal named just before.
 _PAYMENT = re.compile(
     r"\b(?:will|would|is to|agreed to|has agreed to|is set to) (?:make an? )?pay(?:ments?)?\b"
@@ -141,7 +130,7 @@ def _pick_amount(
                 if not linked(text, trigger.end, match.start):
                     continue
             elif trigger.object_after or not linked(
-                text, match.end, trigger.start, MAX_GAP_BEFORE_WORD
+                text, match.end, trigger.start, gap_before(text, trigger, match)
             ):
                 continue
         if best is None or _distance(trigger, match) < _distance(trigger, best):
@@ -240,7 +229,7 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
         amount = _pick_amount(text, trigger, money, claimed, frozenset(roles))
         per_share = None
         if trigger.type == "dividend" and amount is not None:
-            total = _dividend_total(text, amount, money, claimed)
+            total = dividend_total(text, amount, money, claimed)
             if total is not None:
                 claimed.add(amount.start)
                 per_share, amount = amount, total
@@ -249,6 +238,9 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
             valuation = _pick_amount(text, trigger, money, claimed, frozenset({"valuation"}))
             if valuation is None:
                 valuation = next((m for m, role in money if role == "valuation"), None)
+        shares = None
+        if amount is None and trigger.type == "buyback":
+            shares = share_count(sentence, trigger)
         parties: Parties | None = find_parties(context, sentence, trigger)
         if parties is None:
             continue
@@ -264,7 +256,7 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
             type=parties.type,
             buyer=parties.buyer,
             counterparty=parties.counterparty,
-            amount=_with_currency(amount.quantity, currency) if amount else None,
+            amount=_with_currency(amount.quantity, currency) if amount else shares,
             valuation=_with_currency(valuation.quantity, currency) if valuation else None,
             span=(sentence.start + span[0], sentence.start + span[1]),
             confidence=trigger.confidence * parties.confidence,
@@ -294,26 +286,6 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
         if payment is not None:
             drafts.append(payment)
     return drafts
-
-
-def _dividend_total(
-    text: str,
-    per_share: QuantityMatch,
-    money: list[tuple[QuantityMatch, AmountRole]],
-    claimed: set[int],
-) -> QuantityMatch | None:
-    """The total payout stated right after a per-share dividend, if any."""
-    if not _PER_SHARE_AFTER.match(text, per_share.end):
-        return None
-    for match, _role in money:
-        if match.start <= per_share.end or match.start in claimed:
-            continue
-        gap = text[per_share.end : match.start]
-        tail = _PER_SHARE_AFTER.sub("", gap, count=1)
-        if len(tail) <= 40 and _DIVIDEND_TOTAL.match(tail):
-            return match
-        return None
-    return None
 
 
 def _payment(

@@ -79,6 +79,11 @@ _GAP_BREAK = re.compile(
     re.IGNORECASE,
 )
 _PARENTHESES = re.compile(r"\([^()]*\)")
+# "to acquire Veritome Inc., a privately held developer of software, for $275 million": an
+# appositive describing the target between the deal word and its price.
+_APPOSITIVE_BEFORE_PRICE = re.compile(
+    r",\s+(?:an?|the|its)\s[^,;()]{1,100},\s+(?=for\b|valued at\b|worth\b)", re.IGNORECASE
+)
 MAX_GAP: Final = 60
 # "to acquire X ... for an enterprise value of EUR 340m", "in a transaction valued at $6.8bn":
 # a price lead ties the amount to the deal word across a longer description of the target.
@@ -164,6 +169,8 @@ def linked(text: str, left_end: int, right_start: int, max_gap: int = MAX_GAP) -
     gap = _PARENTHESES.sub(" ", text[left_end:right_start])
     if "(" in gap or ")" in gap:
         gap = gap.replace("(", " ").replace(")", " ")
+    if ", " in gap:
+        gap = _APPOSITIVE_BEFORE_PRICE.sub(" ", gap)
     if len(gap) > max_gap and not (
         max_gap == MAX_GAP and len(gap) <= MAX_PRICED_GAP and _PRICE_LEAD.search(gap)
     ):
@@ -268,6 +275,10 @@ def name_after(text: str, position: int, limit: int = 60) -> tuple[int, int] | N
                     name_start, name_end = token.start(), token.end()
                 continue
             break
+        if name_start < 0 and word.endswith("-based"):
+            described = True  # "Ohio-based Lakeshore Terminal": a descriptor of the name
+            position = token.end()
+            continue
         if word[0].isupper() and not (word.isupper() and len(word) <= 2):
             name_start, name_end = token.start(), token.end()
             continue

@@ -44,13 +44,19 @@ _STEM: Final = re.compile("|".join(sorted(map(re.escape, _STEM_TYPES), key=len, 
 _SPENDING: Final = re.compile(rf"\b(?:{SPENDING_VERBS})\b", re.IGNORECASE)
 # Verb forms of deal words: their amount is their object and follows them.
 _VERB_FORM: Final = re.compile(
-    rf"(?:{SPENDING_VERBS})|acquir(?:e|es|ed|ing)|repurchas(?:e|es|ed|ing)", re.IGNORECASE
+    rf"(?:{SPENDING_VERBS})|acquir(?:e|es|ed|ing)|repurchas(?:e|es|ed|ing)"
+    r"|set(?:s|ting)? aside|earmark\w*|allocat\w*",
+    re.IGNORECASE,
 )
 _TAKE_PRIVATE: Final = re.compile(r"\btak(?:e|es|ing|en) [^.;]{1,60}? private\b", re.I)
 _NEGATION: Final = re.compile(r"\b(?:" + "|".join(NEGATIONS) + r")\b", re.IGNORECASE)
 # Uses of deal words that name no deal.
 _NOT_A_DEAL: Final = re.compile(
     r"investment bank|investment banking|investment (?:grade|case|thesis|advice|research)"
+    # "Norwegian investment firm Skarvik": a description of a company, not a deal; cash and
+    # investments on a balance sheet are holdings.
+    r"|investment (?:firms?|compan(?:y|ies)|groups?|managers?|houses?|arms?|vehicles?|funds?)"
+    r"|(?:equivalents|securities|cash) and (?:short-term |long-term )?investments"
     r"|bond (?:market|yields?|prices?)|dividend (?:yield|policy|payout ratio)"
     r"|stake(?:s)? (?:is|are) high|listing (?:rules|requirements)|IPO (?:market|boom|pipeline)"
     # A dividend restated per year ("a $1.36 dividend on an annualized basis") is no new deal;

@@ -16,6 +16,11 @@ from typing import Final
 
 from briefing.domain.model import Metric
 from briefing.extract.context import ArticleContext, Sentence
+from briefing.extract.metrics_companions import (
+    is_counterfactual,
+    margin_term,
+    per_share_companions,
+)
 from briefing.extract.metrics_items import (
     ArticleState,
     Key,
@@ -128,10 +133,15 @@ def metrics_of_sentence(sentence: Sentence, state: ArticleState) -> list[Metric]
     currency = state.context.currency
     guidance = False
     items: list[Metric] = []
+    low = fold(text)
     for start, end in clause_spans(text):
+        if is_counterfactual(low, start, end):
+            continue
         clause_terms = [t for t in terms if start <= t.start < end]
         if not clause_terms:
-            carried = _carried_term(sentence, state, start, end)
+            carried = _carried_term(sentence, state, start, end) or margin_term(
+                low, start, end, items
+            )
             if carried is None:
                 continue
             clause_terms = [carried]
@@ -158,15 +168,18 @@ def metrics_of_sentence(sentence: Sentence, state: ArticleState) -> list[Metric]
             lead = start
             if index:
                 lead = max([clause_terms[index - 1].end, *(f.end for f in owned[index - 1])])
+            found = items_of_term(sentence, state, (start, end), term, reading, guidance, lead)
+            items.extend(found)
             items.extend(
-                items_of_term(sentence, state, (start, end), term, reading, guidance, lead)
+                per_share_companions(
+                    state.context.body, sentence.start, text, figures, reading, found
+                )
             )
     _remember(sentence, state)
     state.segment_revenue_before = any(m.name == "revenue" and m.segment for m in items)
     if items:
         state.last_item_segment = items[-1].segment
     keys: list[Key] = [_key(m) for m in items]
-    low = fold(text)
     if _RESTATEMENT.search(low):
         # Another basis (sequential, constant currency, other currency) of a figure stated
         # before is not a new figure.

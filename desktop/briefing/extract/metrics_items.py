@@ -77,6 +77,8 @@ _NOT_A_SEGMENT: Final = frozenset({"the", "both", "and"})
 # Figures whose wording is too common to trust without a stated change ("Orders totalled").
 _NEED_CHANGE: Final = frozenset({"orders"})
 _POSITIVE_BASE: Final = re.compile(r"\b(?:profits?|income|earnings|surplus)\b", _I)
+# "swung to a profit of X, reversing a loss of Y": the base of a profit was a loss.
+_LOSS_BASE: Final = re.compile(r"\bloss(?:es)? of\s*$", _I)
 # A figure before the first wording belongs to it only within one phrase ("$5bn in sales").
 _PHRASE_BREAK: Final = re.compile(r",\s|;|\s[–—]\s")
 Key = tuple[str | None, str | None, str]
@@ -284,6 +286,10 @@ def items_of_term(
             # "narrowed to $42 million from $118 million": the base is a loss too, unless it
             # says otherwise ("compared with a profit of $45 million").
             if _POSITIVE_BASE.search(around) is None or "loss" in around.lower():
+                previous = _negate(previous)
+        elif previous is not None and reading.previous is not None:
+            lead_in = sentence.text[max(0, reading.previous.start - 20) : reading.previous.start]
+            if _LOSS_BASE.search(lead_in):
                 previous = _negate(previous)
         spans = [(term.start, term.end)]
         spans += [(f.start, f.end) for f in (value, change_figure, reading.previous) if f]

@@ -60,7 +60,10 @@ _PREVIOUS_AFTER: Final = re.compile(PREVIOUS_AFTER)
 _REFERENCE_BEFORE: Final = re.compile(REFERENCE_BEFORE)
 _NON_METRIC_AFTER: Final = re.compile(NON_METRIC_FOLLOWERS)
 _COMPARISON_LEAD: Final = re.compile(
-    r"\b(?:from|than|versus|vs\.?|compared (?:to|with))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", _I
+    # "more than doubled its revenue": a hedge of the verb, not a comparison.
+    r"\b(?:from|(?<!more )(?<!less )than|versus|vs\.?|compared (?:to|with))\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    _I,
 )
 # Hedge words the quantity parser folds into a figure's text ("over Rs 29,602 crore").
 _HEDGE_LEAD: Final = re.compile(

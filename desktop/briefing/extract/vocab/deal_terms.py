@@ -50,16 +50,30 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
             r"repurchas(?:e|es|ed|ing)",
             r"buy(?:ing|s)? back",
             r"bought back",
+            # Canada's buyback programme.
+            r"normal[- ]course issuer bids?",
         ),
         0.85,
     ),
-    ("dividend", (r"(?:special |interim |final |quarterly |annual )?dividends?",), 0.8),
+    (
+        "dividend",
+        (
+            r"(?:special |interim |final |quarterly |annual |extra )?dividends?",
+            # Brazil's "juros sobre capital proprio", paid like a dividend.
+            r"interest on (?:own )?(?:capital|equity)",
+        ),
+        0.8,
+    ),
     (
         "capex_plan",
         (
             r"capital (?:expenditure|spending|investment)s? (?:plan|programme|program|budget)",
             r"capex (?:plan|programme|program|budget)",
             r"investment (?:plan|programme|program)",
+            # "set aside NT$25 billion for a three-year capacity expansion".
+            r"(?:set(?:s|ting)? aside|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing))"
+            r"(?=[^.;]{0,40}\bfor (?:an? |the |its )?(?:[\w-]+ ){0,3}(?:capacity|expansion"
+            r"|capital expenditure|capex|new (?:plants?|factor(?:y|ies)|production lines)))",
         ),
         0.75,
     ),
@@ -108,7 +122,11 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
             r"|credit (?:facility|facilities|line)|debt (?:offering|issue|sale))",
             r"(?:senior|unsecured|secured|subordinated|guaranteed|green|hybrid|perpetual) notes",
             # Equity raised from investors by the company: placements and rights issues.
-            r"(?:qualified institutional |private |share |equity |top-up )placements?",
+            r"(?:qualified institutional |(?:fully )?(?:underwritten )?institutional |private "
+            r"|share |equity |top-up )placements?",
+            # Australia's retail offer beside a placement.
+            r"share purchase plans?",
+            r"sukuks?",
             r"(?:top-up )?placing (?:of )?(?:up to )?(?:[\d.,]+ (?:million |billion |crore )?)?"
             r"(?:new |fresh )?(?:shares|stock)",
             r"rights (?:issue|offering)s?",
@@ -159,9 +177,9 @@ TRIGGER_STEMS: Final[dict[str, tuple[str, ...]]] = {
     "ipo": ("ipo", "offering", "anchor", "cornerstone", "public", "listing", "debut", "to list"),
     "joint_venture": ("joint", "jv"),
     "merger": ("merg", "combination"),
-    "buyback": ("buy", "repurchas", "bought back"),
-    "dividend": ("dividend",),
-    "capex_plan": ("plan", "programme", "program", "budget"),
+    "buyback": ("buy", "repurchas", "bought back", "issuer bid"),
+    "dividend": ("dividend", "interest on"),
+    "capex_plan": ("plan", "programme", "program", "budget", "aside", "earmark", "allocat"),
     "acquisition": (
         "acqui",
         "takeover",
@@ -186,6 +204,8 @@ TRIGGER_STEMS: Final[dict[str, tuple[str, ...]]] = {
         "placing",
         "rights",
         "qip",
+        "purchase plan",
+        "sukuk",
     ),
     "licensing": ("licen", "royalt", "rights to"),
     "settlement": ("settle",),
@@ -334,6 +354,8 @@ NOT_NAMES: Final = frozenset(
         "Today",
         "Tomorrow",
         "Yesterday",
+        "U.S",
+        "U.K",
         "Q1",
         "Q2",
         "Q3",

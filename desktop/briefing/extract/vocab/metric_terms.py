@@ -23,6 +23,8 @@ METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
     (r"pre-?tax profits?", "other"),
     (r"cash balance", "other"),
     (r"dividends? per share", "other"),
+    # "freight revenue per carload", "average revenue per user": a ratio, not the revenue.
+    (r"(?:average )?(?:revenues?|sales) per (?!(?:diluted |basic )?shares?\b)[a-z]+", "other"),
     # Margins before their profit measures.
     (r"(?:adjusted |underlying )?ebitda margins?", "ebitda_margin"),
     (r"gross (?:profit )?margins?", "gross_margin"),
@@ -31,8 +33,15 @@ METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
     (r"ebitda", "ebitda"),
     (r"ebit", "ebit"),
     (r"gross profits?", "gross_profit"),
+    # "adjusted earnings of C$1.86 a share": earnings per share with the amount between.
     (
-        r"(?:underlying|adjusted|core|non-gaap) (?:net )?(?:earnings|profits?|net income)",
+        r"(?:(?:adjusted|underlying|core|diluted|headline) )?earnings(?= of (?:an? )?\S{0,4}"
+        r"\d[\d.,]*(?: ?cents| ?pence|p| yen)? (?:per|a) (?:diluted )?share)",
+        "eps",
+    ),
+    (
+        r"(?:underlying|adjusted|core|non-gaap) (?:net )?(?:earnings|profits?|net income)"
+        r"(?! per share)",
         "adjusted_earnings",
     ),
     (r"(?:operating|industrial|segment) (?:profits?|income|loss(?:es)?)", "operating_income"),
@@ -43,7 +52,10 @@ METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
         r"(?:share|equity ?)holders)",
         "net_income",
     ),
-    (r"(?:adjusted |underlying )?(?:diluted |basic )?(?:earnings per share|eps)", "eps"),
+    (
+        r"(?:adjusted |underlying |core |headline )?(?:diluted |basic )?(?:earnings per share|eps)",
+        "eps",
+    ),
     # "Corvane earned 64 cents per share": earnings per share stated as a verb.
     (
         r"(?:earn(?:ed|s)|lost)(?= (?:an? )?(?:adjusted )?\S{0,4}\d[\d.,]*"
@@ -76,8 +88,14 @@ METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
         r"\d[\d,.]*(?: million| thousand)? (?:people|staff|employees|workers))",
         "headcount",
     ),
+    # "The group had 28,400 employees": a headcount stated with "had".
+    (
+        r"ha(?:d|s|ve)(?= (?:about |around |roughly |some |nearly |more than |over |almost )?"
+        r"\d[\d,.]*(?: million| thousand)? (?:employees|staff|workers))",
+        "headcount",
+    ),
     (r"(?:monthly |daily )?active users", "users"),
-    (r"subscribers", "subscribers"),
+    (r"subscriber base|subscribers", "subscribers"),
     (r"order backlog|backlog|order book", "backlog"),
     (r"order intake|orders received|order inflow|(?:new )?orders|bookings", "orders"),
     (r"revenues?(?: from operations)?|net sales|sales|turnover|top[- ]line", "revenue"),
@@ -91,7 +109,7 @@ TERM_PREFIXES: Final = frozenset(
         "gro", "ope", "adj", "und", "cor", "non", "ind", "seg", "net", "dil", "bas", "ear",
         "eps", "fre", "fcf", "cap", "tot", "mar", "sha", "its", "the", "hea", "wor", "num",
         "sta", "mon", "dai", "act", "sub", "ord", "bac", "new", "tur", "top", "vol", "emp",
-        "los", "boo", "val",
+        "los", "boo", "val", "ave", "had", "has", "hav",
     }
 )  # fmt: skip
 
@@ -173,7 +191,10 @@ RESTATEMENT_CUES: Final = (
 # Amounts followed by these words are deals or share data, not the figure.
 NON_METRIC_FOLLOWERS: Final = (
     r"^\s*(?:share )?(?:buy-?backs?|repurchases?|dividends?|deal|investment|bonds?|loans?|"
-    r"stake|acquisition|per share|a share|apiece|each|shares)\b"
+    r"stake|acquisition|per share|a share|apiece|each|shares|sukuks?|notes|debentures|up[- ]?front"
+    r"|upfront)\b"
+    # "up to $4.6bn in development and sales milestones": a deal's payments.
+    r"|^\s*in (?:[\w-]+\s+){0,4}(?:milestones?|milestone payments)\b"
     r"|^\s*(?:in|through|via) (?:an? |the )?(?:share |equity |rights )?(?:placements?|placing|"
     r"rights issue|share sale|offering|milestone|upfront)"
 )
