@@ -10,16 +10,18 @@ reiterated) is kept once.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Hashable
 from typing import Final
 
 from briefing.domain.model import AnalystView
 from briefing.extract.context import ArticleContext
+from briefing.extract.views_counts import coverage_total
 from briefing.extract.views_forecasts import forecast_views
 from briefing.extract.views_multiples import valuation_views
 from briefing.extract.views_performance import performance_views
 from briefing.extract.views_prices import price_targets, share_prices, upside_views
-from briefing.extract.views_ratings import coverage_total, rating_views
+from briefing.extract.views_ratings import rating_views
 from briefing.extract.views_text import Scope, brokers_in
 
 _NAME_NOISE: Final = re.compile(r"[^0-9a-z]+")
@@ -102,6 +104,23 @@ def _is_restated_move(view: AnalystView, views: list[AnalystView], headline_end:
     return False
 
 
+def rated_subject(context: ArticleContext) -> str | None:
+    """The company the article's views are about: the primary company, unless that is a
+    broker (a headline naming the house first), then the company named most often."""
+    primary = context.primary_company
+    counts: Counter[str] = Counter()
+    primary_is_broker = False
+    for sentence in context.sentences:
+        for mention in sentence.companies:
+            if mention.name == primary:
+                primary_is_broker = primary_is_broker or mention.is_broker
+            elif not (mention.is_broker or mention.is_index):
+                counts[mention.name] += 1
+    if primary_is_broker and counts:
+        return counts.most_common(1)[0][0]
+    return primary
+
+
 def extract_views(context: ArticleContext) -> list[AnalystView]:
     """Every analyst view in the article, each with the clause that states it.
 
@@ -117,8 +136,9 @@ def extract_views(context: ArticleContext) -> list[AnalystView]:
     views: list[AnalystView] = []
     earlier_firm: str | None = None
     earlier_total: int | None = None
+    subject = rated_subject(context)
     for sentence in context.sentences:
-        scope = Scope(context, sentence, earlier_firm, earlier_total)
+        scope = Scope(context, sentence, earlier_firm, earlier_total, subject)
         used: set[int] = set()
         views.extend(rating_views(scope))
         if sentence.quantities:  # every other view states a figure

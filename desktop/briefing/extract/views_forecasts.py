@@ -14,11 +14,11 @@ from typing import Final
 
 from briefing.domain.model import AnalystView, Quantity
 from briefing.extract.quantities import QuantityMatch
+from briefing.extract.views_subjects import firm_near
 from briefing.extract.views_text import (
     Scope,
     as_money,
     brokers_in,
-    firm_near,
     word_before,
     words_regex,
 )
@@ -63,20 +63,42 @@ _PAST_ACTUAL: Final = re.compile(
 _EXPECTATION: Final = re.compile(
     r"(?i)(?:\b(?:consensus|analysts?['’]?|street|average)\s+)?(?:\w+\s+){0,2}?(?:estimates?"
     r"|forecasts?|expectations?|projections?)\s+(?:of|for)\s*$|\bthe\s+expected\s*$"
-    # "topped the consensus mark of $826 million"
+    # "topped the consensus mark of $826 million", "in line with the FactSet consensus of"
     r"|\b(?:consensus|street)\s+(?:mark|view|figure|number|call)\s+(?:of|for|at)\s*$"
+    r"|\b(?:consensus|street)\s+(?:of|at)\s*$"
     # "the consensus estimate for 2025 earnings is pegged at", "that for revenues stands at"
     r"|\b(?:estimates?|forecasts?|expectations?|projections?|that)\s+for\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:is|are|was|were|stands|stood|sits)\s+(?:pegged\s+|pinned\s+|set\s+|placed\s+)?(?:at\s+)?$"
 )
 _EXPECTATION_ANYWHERE: Final = re.compile(
     r"(?i)\b(?:estimates?|forecasts?|expectations?|projections?)\s+(?:of|for)\b|\bthe\s+expected\b"
-    r"|\b(?:consensus|street)\s+(?:mark|view|figure|number|call)\b"
+    r"|\b(?:consensus|street)\s+(?:mark|view|figure|number|call|of|at)\b"
+    r"|\bthe\s+\S*\d\S*\s+(?:consensus|street)\b"
+)
+# "topped the $1.49 consensus": an expectation named after its figure.
+_EXPECTATION_AFTER: Final = re.compile(
+    r"(?i)\s+(?:(?:consensus|street|analysts['’]?)\s+)?(?:consensus|estimates?|forecasts?"
+    r"|expectations?|view)\b"
+    # "ahead of the C$1.79 analysts had expected"
+    r"|\s+(?:that\s+)?(?:analysts|economists|the\s+market|the\s+street|brokers)\s+(?:had\s+)?"
+    r"(?:expected|forecast|estimated|predicted|projected|pencilled\s+in)\b"
+)
+_THE_BEFORE: Final = re.compile(r"(?i)\bthe\s+$")
+# "adjusted EPS of $1.58 topped the ... consensus": an actual figure beating a forecast.
+_ACTUAL_AFTER: Final = re.compile(
+    r"(?i)\s+(?:[\w-]+\s+){0,3}?(?:topped|tops|beat|beats|beating|missed|misses|missing"
+    r"|exceeded|exceeds|surpassed|surpasses|outpaced|trailed|lagged|came\s+in\s+(?:above|below"
+    r"|ahead|short))\b"
+)
+# "We forecast sales growth of 3%": an analyst's note speaking for its house.
+_FIRST_PERSON_FORECAST: Final = re.compile(
+    r"(?i)\b(?:we|our)\s+(?:now\s+)?(?:forecasts?|expect|estimates?|project|model|see)\b"
 )
 # A figure "per share" is earnings per share when an estimate is compared with it.
 _PER_SHARE_RE: Final = words_regex(("per share", "a share", "per diluted share"))
 _EPS_AFTER: Final = re.compile(
-    r"\s*(?:" + "|".join(re.escape(n) for n in EPS_NOUNS) + r"|per\s+share)\b", re.I
+    r"\s*(?:" + "|".join(re.escape(n) for n in EPS_NOUNS) + r"|(?:per|a)\s+(?:diluted\s+)?share)\b",
+    re.I,
 )
 _PRIOR_NEAR: Final = re.compile(r"(?i)\b(?:prior|previous|earlier|old|former)\b")
 _LIST_GAP: Final = re.compile(r"\s*(?:/|,|and|or)\s*")
@@ -99,6 +121,10 @@ def _bound_noun(scope: Scope, start: int, end: int, low: int, high: int) -> str 
             ):
                 best = (noun.end(), kind)
     after_kind = None
+    # "earnings of 95 cents a share": a per-share figure is EPS unless another metric
+    # (a dividend) names it.
+    if _EPS_AFTER.match(text, end) and (best is None or best[1] != "other"):
+        return "eps"
     for kind, pattern in _NOUN_KINDS:
         following = pattern.search(text, end, min(high, end + 25))
         if following is not None and _LINK_AFTER.match(text[end : following.start()]):
@@ -184,7 +210,9 @@ def forecast_views(scope: Scope, used: set[int]) -> list[AnalystView]:
     text = scope.text
     if not scope.firms and not scope.mentions_any(_FORECAST_GATE_WORDS):
         return []
-    analyst_said = bool(_FORECASTER_RE.search(text) or brokers_in(scope))
+    analyst_said = bool(_FORECASTER_RE.search(text) or brokers_in(scope)) or (
+        scope.earlier_firm is not None and _FIRST_PERSON_FORECAST.search(text) is not None
+    )
     if not analyst_said and not _EXPECTATION_ANYWHERE.search(text):
         return []
     revision = _REVISION_RE.search(text)
@@ -203,8 +231,14 @@ def forecast_views(scope: Scope, used: set[int]) -> list[AnalystView]:
         kind = _bound_noun(scope, start, end, previous_end, next_start)
         confidence = 0.75
         expectation = _EXPECTATION.search(before)
-        if word_before(text, start) in PRIOR_VALUE_CUES or _is_restated_amount(scope, match):
+        if (
+            word_before(text, start) in PRIOR_VALUE_CUES
+            or _is_restated_amount(scope, match)
+            or _ACTUAL_AFTER.match(text, end)
+        ):
             kind = None
+        elif _THE_BEFORE.search(before) and _EXPECTATION_AFTER.match(text, end):
+            kind, confidence = _last_noun(text, start), 0.8
         elif expectation is not None:
             kind = _expected_kind(scope, start - len(before) + expectation.start(), start, end)
             confidence = 0.8

@@ -15,10 +15,10 @@ from typing import Final
 
 from briefing.domain.model import AnalystView, Quantity
 from briefing.extract.quantities import QuantityMatch
+from briefing.extract.views_subjects import subject_before
 from briefing.extract.views_text import (
     Scope,
     as_multiple,
-    company_before,
     word_before,
     words_regex,
 )
@@ -29,6 +29,7 @@ from briefing.extract.vocab.view_terms import (
     MULTIPLE_FORWARD_MODIFIERS,
     MULTIPLE_NAMES,
     MULTIPLE_NOUN_MODIFIERS,
+    PEER_GROUP_NOUNS,
     PRIOR_VALUE_CUES,
 )
 
@@ -66,6 +67,12 @@ _FORWARD_MODIFIER: Final = re.compile(
 _MULTIPLE_LINK: Final = re.compile(
     r"\s*(?:\(\s*[\w/-]+\s*\)\s*)?(?:ratios?\s*|multiples?\s*)?(?:(?:of|at|is|was|stands|stood"
     r"|near|around|about|roughly|approximately|between|just|only|an?|to|now|currently)\s+|[:(-]\s*)*",
+    re.I,
+)
+_PEER_GROUP_AFTER: Final = re.compile(
+    r"\s+(?:average\s+|median\s+)?(?:for|of)\s+(?:the\s+|its\s+)?((?:[\w&/-]+\s+){0,3}?(?:"
+    + "|".join(re.escape(n) for n in PEER_GROUP_NOUNS)
+    + r"))\b",
     re.I,
 )
 _FOR_AFTER: Final = re.compile(r"\s+(?:for|at)\s+(?:the\s+)?", re.I)
@@ -119,6 +126,12 @@ def _company_after_for(scope: Scope, end: int) -> str | None:
     return None
 
 
+def _peer_group_after(scope: Scope, end: int) -> str | None:
+    """ "the 7.4 times average for Brazilian utilities": a group of peers named after."""
+    group = _PEER_GROUP_AFTER.match(scope.text, end)
+    return group.group(1) if group is not None else None
+
+
 def _is_leverage(scope: Scope, start: int, metric: str) -> bool:
     """Net debt stated as a multiple of EBITDA measures leverage, not value."""
     return metric == "ev_ebitda" and bool(
@@ -162,8 +175,9 @@ def _named_multiples(scope: Scope, used: set[int]) -> tuple[list[AnalystView], s
             base_metric = base_metric or ("pe" if metric == "forward_pe" else metric)
             company = (
                 _peer(scope, min(start, name.start()))
+                or _peer_group_after(scope, max(end, name.end()))
                 or _company_after_for(scope, max(end, name.end()))
-                or company_before(scope, name.start())
+                or subject_before(scope, name.start())
             )
             views.append(
                 scope.view(
@@ -214,7 +228,10 @@ def valuation_views(scope: Scope, used: set[int]) -> list[AnalystView]:
             continue
         last_metric = metric
         company = (
-            _peer(scope, start) or _company_after_for(scope, stop) or company_before(scope, start)
+            _peer(scope, start)
+            or _peer_group_after(scope, stop)
+            or _company_after_for(scope, stop)
+            or subject_before(scope, start)
         )
         views.append(
             scope.view(

@@ -13,9 +13,9 @@ from typing import Final
 
 from briefing.domain.model import AnalystView, Quantity
 from briefing.extract.quantities import QuantityMatch
+from briefing.extract.views_subjects import index_at, subject_before
 from briefing.extract.views_text import (
     Scope,
-    company_before,
     last_match,
     negated,
     search_from_word,
@@ -52,8 +52,10 @@ _WORD_AFTER: Final = re.compile(
 # "a gain of over 72%", "share price advance of 77 percent"
 _NOUN_BEFORE: Final = re.compile(r"\b(" + "|".join(MOVE_NOUNS) + r")s?\s+of\s*$", re.I)
 _CONTINUATION: Final = re.compile(r"\b(?:and|or|then)\s+(?:by\s+)?(?:another\s+)?$", re.I)
-_STOCK_RE: Final = words_regex(STOCK_NOUNS)
+_STOCK_RE: Final = words_regex((*STOCK_NOUNS, *INDEX_NAMES))
 _METRIC_RE: Final = words_regex(METRIC_NOUNS)
+_MOVE_TO_LEVEL: Final = re.compile(r"(?i)(?:%|per\s*cent|percent)\s*to\s+[\d.,]+$")
+_POINTS_AFTER: Final = re.compile(r"(?i)\s*(?:index\s+)?(?:points|pts)\b")
 _MARKET_SHARE: Final = re.compile(r"(?i)\bmarket\s+share\b")
 # "$1.47 per share": the share of a per-share figure is not a stock that moves.
 _PER_SHARE: Final = re.compile(r"(?i)\b(?:per|a|each|diluted)\s+$")
@@ -80,10 +82,9 @@ _PERIOD_PHRASES: Final = re.compile(
     r"|on\s+the\s+(?:day|week|month|year|session|announcement|news))",
     re.I,
 )
-# "a 9% rise in the S&P 500": the move belongs to the index named after it.
-_INDEX_AFTER: Final = re.compile(
-    r"\s*(?:\w+\s+)?(?:in|for|of|by)\s+the\s+(" + "|".join(INDEX_NAMES) + r")\b", re.I
-)
+# "a 9% rise in the S&P 500", "a 1.2% rise in the benchmark Kospi": the move belongs to
+# the index named after it.
+_INDEX_AFTER: Final = re.compile(r"\s*(?:\w+\s+)?(?:in|for|of|by)\s+(?=the\s)", re.I)
 _RELATIVE_VERB: Final = re.compile(r"(?i)(?:out|under)perform")
 _AND: Final = re.compile(r"(?i)\b(?:and|but|while|before|then)\b")
 _RELATIVE: Final = re.compile(r"(?i)\b(?:out|under)perform\w*\s+(?:the\s+)?(.{3,60}?)\s+by\b")
@@ -92,6 +93,15 @@ _RELATIVE: Final = re.compile(r"(?i)\b(?:out|under)perform\w*\s+(?:the\s+)?(.{3,
 def _as_percent(scope: Scope, match: QuantityMatch) -> Quantity | None:
     """The match as a percentage; a bare number counts when "%" follows ("30%/26%")."""
     if match.kind == "percent":
+        # "rose 1.3% to 131,240 points", "rose 2.4% to 88.60 riyals": a move and a level,
+        # not a range of moves (the parser reads one; the level lacks the "%").
+        if match.quantity.is_range and (
+            _POINTS_AFTER.match(scope.text, scope.local(match)[1])
+            or _MOVE_TO_LEVEL.search(match.quantity.text)
+        ):
+            return dataclasses.replace(
+                match.quantity, value=match.quantity.low, low=None, high=None
+            )
         return match.quantity
     if match.kind == "number" and scope.text[scope.local(match)[1] :].startswith("%"):
         return dataclasses.replace(match.quantity, unit="%")
@@ -118,8 +128,8 @@ def _subject_start(scope: Scope, start: int, floor: int) -> int | None:
 
 
 def _index_after(text: str, end: int) -> str | None:
-    index = _INDEX_AFTER.match(text, end)
-    return index.group(1) if index is not None else None
+    link = _INDEX_AFTER.match(text, end)
+    return index_at(text, link.end()) if link is not None else None
 
 
 def _carries_subject(text: str, previous_end: int, start: int) -> bool:
@@ -213,7 +223,7 @@ def performance_views(scope: Scope, used: set[int]) -> list[AnalystView]:
                 min(start, trigger_start),
                 end,
                 0.75 if not continuation else 0.7,
-                company=_index_after(text, end) or company_before(scope, trigger_start, floor),
+                company=_index_after(text, end) or subject_before(scope, trigger_start, floor),
                 value=quantity,
                 period=period,
             )

@@ -11,13 +11,12 @@ from typing import Final
 
 from briefing.domain.model import AnalystView
 from briefing.extract.quantities import QuantityMatch
+from briefing.extract.views_subjects import company_before, firm_near
 from briefing.extract.views_text import (
     Scope,
     as_money,
     brokers_in,
     clause_bounds,
-    company_before,
-    firm_near,
     negated,
     search_from_word,
     word_before,
@@ -99,9 +98,16 @@ _TRADE_BEFORE: Final = re.compile(
 _MOVE_FIRST_WORDS: Final = frozenset(w.split()[0] for w in (*MOVE_UP_WORDS, *MOVE_DOWN_WORDS))
 _MOVE_TO_BEFORE: Final = re.compile(
     r"\b(?:" + "|".join(MOVE_UP_WORDS + MOVE_DOWN_WORDS) + r")\s+(?:[\w.,%+-]+\s+){0,7}?"
-    r"(?:to|at)\s*$",
+    # "surged 7.9% to a record 212,500 won", "fell to a fresh 52-week low of"
+    r"(?:to|at)\s+(?:an?\s+)?(?:(?:fresh|new|record|all-time|multi-year|\d+-\w+)\s+){0,2}"
+    r"(?:(?:high|low|peak)\s+(?:of\s+)?)?$|\b(?:to|at)\s*$",
     re.I,
 )
+# "At $112.40, the shares trade ...": the price the sentence opens with.
+_AT_OPENING: Final = re.compile(r"(?i)(?:^|[.;:]\s+)at\s+$")
+_STOCK_SUBJECT_AFTER: Final = re.compile(r"(?i),?\s+(?:the\s+|its\s+)?(?:shares|stock)\b")
+# "closed 0.6 per cent higher at 8412.3 points": an index level, not a share price.
+_POINTS_AFTER: Final = re.compile(r"(?i)\s*(?:index\s+)?(?:points|pts)\b")
 _CURRENT_BEFORE: Final = re.compile(
     r"\b((?:current|last|latest|recent|today's|prevailing)\s+(?:trading\s+|share\s+|market\s+"
     r"|closing\s+)?(?:level|levels|price|close|quote))\s+(?:of|at|near|around|is|was)?\s*$",
@@ -306,10 +312,16 @@ def _share_price_label(scope: Scope, match: QuantityMatch) -> tuple[str, float] 
     trade = _TRADE_BEFORE.search(before)
     if trade is not None and (strong or trade.group(1).lower() in ("opened", "closed")):
         return TRADE_VERBS[trade.group(1).lower()], 0.75
-    if not strong or not (has_stock or _subject_named(scope, start)):
+    if not strong:
+        return None
+    if _AT_OPENING.search(before) and _STOCK_SUBJECT_AFTER.match(text, end):
+        return "current", 0.7
+    moved = search_from_word(_MOVE_TO_BEFORE, before, _MOVE_FIRST_WORDS)
+    # "Harlow Group rose 7p, or 2.6 per cent, to 276p": the company moved, named before.
+    mover_named = moved is not None and _subject_named(scope, start - len(before) + moved.start())
+    if not (has_stock or mover_named or _subject_named(scope, start)):
         return None
     clause_start, _ = clause_bounds(text, start)
-    moved = search_from_word(_MOVE_TO_BEFORE, before, _MOVE_FIRST_WORDS)
     if moved is not None and not _METRIC_RE.search(text, clause_start, start):
         return "after move", 0.7
     chart = _CHART_AFTER.match(text, end)
@@ -326,7 +338,7 @@ def share_prices(scope: Scope, used: set[int]) -> list[AnalystView]:
             continue
         start, end = scope.local(match)
         clause_start, clause_end = clause_bounds(text, start)
-        if _DEAL_RE.search(text, clause_start, clause_end):
+        if _DEAL_RE.search(text, clause_start, clause_end) or _POINTS_AFTER.match(text, end):
             continue
         found = _share_price_label(scope, match)
         if found is None:

@@ -11,16 +11,18 @@ import re
 from typing import Final
 
 from briefing.domain.model import AnalystView
+from briefing.extract.views_counts import (
+    COUNT_LABEL_RE,
+    PLURAL_WORDS,
+    RATING_NOUN_AFTER,
+    rating_counts,
+)
+from briefing.extract.views_subjects import company_after, company_before, firm_near
 from briefing.extract.views_text import (
-    COUNT_RE,
     LABEL_RE,
-    NUMBER_WORDS,
     Scope,
     brokers_in,
     clause_bounds,
-    company_after,
-    company_before,
-    firm_near,
     is_quoted,
     label_is_plausible,
     label_of,
@@ -30,7 +32,7 @@ from briefing.extract.views_text import (
     words_regex,
 )
 from briefing.extract.vocab.view_terms import (
-    ANALYST_NOUNS,
+    ADVICE_LABELS,
     CONSENSUS_CUES,
     CONSENSUS_ONLY_LABELS,
     LABEL_FILLERS,
@@ -38,7 +40,6 @@ from briefing.extract.vocab.view_terms import (
     RATING_KEEP_STEMS,
     RATING_LABELS,
     RATING_MOVE_VERBS,
-    RATING_NOUNS,
 )
 
 _CHANGE_TRIGGER: Final = re.compile(
@@ -48,28 +49,7 @@ _CHANGE_TRIGGER: Final = re.compile(
     re.IGNORECASE,
 )
 _KEEP_VERB: Final = re.compile(r"\b(?:" + "|".join(RATING_KEEP_STEMS) + r")\w*", re.IGNORECASE)
-_RATING_NOUN_AFTER: Final = re.compile(
-    r"[\"'”’]?\s*(?:stock\s+)?(?:" + "|".join(RATING_NOUNS) + r")\b", re.IGNORECASE
-)
-_ANALYST_NOUN: Final = words_regex(ANALYST_NOUNS)
 _CONSENSUS_CUE: Final = words_regex(CONSENSUS_CUES)
-_NUMBER: Final = r"(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
-_TOTAL_BEFORE: Final = re.compile(
-    r"\b(?:of|among|amongst)\s+(?:the\s+|all\s+)?"
-    + _NUMBER
-    + r"\s+(?:[\w-]+\s+){0,3}?(?:analysts|brokers|brokerages"
-    r"|firms|houses|strategists)\b",
-    re.IGNORECASE,
-)
-_COVERAGE_TOTAL: Final = re.compile(
-    r"\b(?:the|by|from|all)\s+" + _NUMBER + r"\s+(?:[\w-]+\s+){0,2}?(?:analysts|brokers|brokerages"
-    r"|firms)\s+(?:that\s+are\s+|who\s+are\s+|that\s+|who\s+)?(?:currently\s+)?(?:covering"
-    r"|cover|tracking|track|following|follow|in\s+coverage)\b",
-    re.IGNORECASE,
-)
-_TOTAL_AFTER: Final = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:the\s+|their\s+)?" + _NUMBER + r"\b", re.IGNORECASE
-)
 # Every label holds one of these words; words common in any text ("in", "market") are left
 # out, as each label holding one also holds a rarer word ("in line", "market perform").
 LABEL_WORDS: Final = frozenset(
@@ -88,6 +68,17 @@ _MOVE_TO_LABEL: Final = re.compile(
 _FROM_LABEL_AFTER: Final = re.compile(r"[\"'”’]?\s+from\s+(?:an?\s+)?[\"'“‘]?", re.I)
 # "Ferrocast has a Zacks Rank #2 (Buy)": a research house's numbered rank with its label.
 _RANK_LABEL: Final = re.compile(r"\b([A-Z][\w&.-]*)\s+Rank\s*(?:#|No\.?\s*)?\d\s*\(\s*")
+# "maintains Neutral on X": a capitalised label right after a keep verb is a rating.
+_RIGHT_AFTER_VERB: Final = re.compile(r"\s+(?:(?:an?|its|their|the|his|her)\s+)?$", re.I)
+# "Morningstar Rating: 4 stars", "a 5-star rating", "★★★★".
+_STARS: Final = re.compile(
+    r"(?i)(?<![\w-])([1-5]|one|two|three|four|five)[- ]stars?\b|(?<!★)(★{1,5})(?!★)"
+)
+_STARS_CONTEXT: Final = frozenset({"rating", "rated", "territory", "morningstar", "cfra", "stars"})
+_HELD_BEFORE: Final = re.compile(r"(?i)\b(?:has|have|had|holds|carries)\s+(?:an?\s+|its\s+)?$")
+_STAR_WORDS: Final = frozenset({"star", "stars"})
+_COUNT_GATE_WORDS: Final = LABEL_WORDS | PLURAL_WORDS | frozenset(ADVICE_LABELS)
+_CONSENSUS_AFTER: Final = re.compile(r"[\"'”’]?\s+consensus\b", re.I)
 _AVERAGE_BEFORE: Final = re.compile(r"(?:average|consensus|mean)\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -173,69 +164,23 @@ def _ranks(scope: Scope, used: set[int]) -> list[AnalystView]:
     return views
 
 
-def coverage_total(text: str) -> int | None:
-    """How many analysts cover the stock, when a sentence says so.
-
-    >>> coverage_total("It has a Moderate Buy rating from the seven analysts that are covering it.")
-    7
-    """
-    found = _COVERAGE_TOTAL.search(text)
-    return parse_count(found.group(1)) if found is not None else None
-
-
-def _rating_counts(scope: Scope, used: set[int]) -> list[AnalystView]:
-    text = scope.text
-    if not _ANALYST_NOUN.search(text):
+def _star_ratings(scope: Scope) -> list[AnalystView]:
+    """A research house's star rating ("Morningstar Rating: 4 stars", "4-star territory")."""
+    if scope.words.isdisjoint(_STAR_WORDS) and "★" not in scope.text:
         return []
-    total: int | None = scope.earlier_total
-    skip: set[int] = set()
-    opening_start: int | None = None
-    opening = _TOTAL_BEFORE.search(text)
-    if opening is not None:
-        total = parse_count(opening.group(1))
-        skip.add(opening.start(1))
-        opening_start = opening.start()
-    counts = [m for m in COUNT_RE.finditer(text) if m.start() not in skip]
+    if scope.words.isdisjoint(_STARS_CONTEXT):
+        return []
     views: list[AnalystView] = []
-    about_analysts = opening is not None
-    consumed: set[int] = set()
-    for index, count in enumerate(counts):
-        if count.start() in consumed:
-            continue
-        of = None
-        total_match = _TOTAL_AFTER.match(text, count.end())
-        if total_match is not None:
-            of = parse_count(total_match.group(1))
-            consumed.add(total_match.start(1))
-        later = [m.start() for m in counts[index + 1 :] if m.start() not in consumed]
-        stop = min(later[0] if later else len(text), count.end() + 90)
-        if _ANALYST_NOUN.search(text, count.end(), min(stop, count.end() + 45)):
-            about_analysts = True
-        if not about_analysts:
-            continue
-        label = next(
-            (m for m in LABEL_RE.finditer(text, count.end(), stop) if m.start() not in used), None
-        )
-        if label is None:
-            continue
-        used.add(label.start())
-        of = of if of is not None else total
-        if of is not None and total is None:
-            total = of  # later items of the list share the stated total
-        start = opening_start if opening_start is not None and not views else count.start()
-        end = label.end()
-        noun = _RATING_NOUN_AFTER.match(text, end)
-        if noun is not None:
-            end = noun.end()
+    for stars in _STARS.finditer(scope.text):
+        number = len(stars.group(2)) if stars.group(2) else parse_count(stars.group(1))
         views.append(
             scope.view(
-                "rating_count",
-                start,
-                end,
-                0.8,
-                label=label_of(label.group(0)),
-                count=parse_count(count.group(1)),
-                of=of,
+                "rating",
+                stars.start(),
+                stars.end(),
+                0.7,
+                firm=firm_near(scope, stars.start()),
+                label=f"{number} Star{'s' if number > 1 else ''}",
             )
         )
     return views
@@ -266,7 +211,12 @@ def _consensus(scope: Scope, used: set[int]) -> list[AnalystView]:
                 )
             )
     for label in LABEL_RE.finditer(text):
-        if label.start() in used or label.group(0).lower() not in CONSENSUS_ONLY_LABELS:
+        if label.start() in used:
+            continue
+        # "has a Strong Buy consensus rating": the label named before the cue.
+        if label.group(0).lower() not in CONSENSUS_ONLY_LABELS and not _CONSENSUS_AFTER.match(
+            text, label.end()
+        ):
             continue
         used.add(label.start())
         views.append(
@@ -288,15 +238,21 @@ def _standing_ratings(scope: Scope, used: set[int]) -> list[AnalystView]:
         clause_start, _ = clause_bounds(text, label.start())
         window_start = max(clause_start, label.start() - 50)
         verb = last_match(_KEEP_VERB, text, window_start, label.start())
-        noun = _RATING_NOUN_AFTER.match(text, label.end())
+        noun = RATING_NOUN_AFTER.match(text, label.end())
         quoted = is_quoted(text, label.start(), label.end())
         if noun is not None:
             named_firm = bool(brokers_in(scope, clause_start, label.start()))
-            if verb is None and not quoted and not named_firm:
+            # "Itau BBA has a market perform rating": held, with the rating noun after it.
+            held = _HELD_BEFORE.search(text, window_start, label.start()) is not None
+            if verb is None and not quoted and not named_firm and not held:
                 continue
         elif verb is None or label.start() - verb.end() > 30:
             continue
-        if not label_is_plausible(text, label) and noun is None:
+        if (
+            not label_is_plausible(text, label)
+            and noun is None
+            and not _capitalised_after(text, verb, label)
+        ):
             continue
         used.add(label.start())
         firm = firm_near(scope, label.start())
@@ -315,6 +271,15 @@ def _standing_ratings(scope: Scope, used: set[int]) -> list[AnalystView]:
     return views
 
 
+def _capitalised_after(text: str, verb: re.Match[str] | None, label: re.Match[str]) -> bool:
+    """ "maintains Neutral on X": an everyday word written as a label right after the verb."""
+    return (
+        verb is not None
+        and label.group(0)[0].isupper()
+        and _RIGHT_AFTER_VERB.fullmatch(text, verb.end(), label.start()) is not None
+    )
+
+
 def rating_views(scope: Scope) -> list[AnalystView]:
     """Upgrades/downgrades, rating counts, consensus labels and standing ratings.
 
@@ -326,13 +291,15 @@ def rating_views(scope: Scope) -> list[AnalystView]:
     ...  rating_views(Scope(context, context.sentences[0], None))]
     [('rating_change', 'Underweight', 'Overweight')]
     """
-    if not scope.mentions_any(LABEL_WORDS) or LABEL_RE.search(scope.text) is None:
-        return []  # every rating view names a label
+    stars = _star_ratings(scope)
+    if not scope.mentions_any(_COUNT_GATE_WORDS) or COUNT_LABEL_RE.search(scope.text) is None:
+        return stars  # every other rating view names a label
     used: set[int] = set()
     return [
+        *stars,
         *_ranks(scope, used),
         *_rating_changes(scope, used),
-        *_rating_counts(scope, used),
+        *rating_counts(scope, used),
         *_consensus(scope, used),
         *_standing_ratings(scope, used),
     ]

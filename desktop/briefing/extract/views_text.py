@@ -31,6 +31,13 @@ def words_regex(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[
 
 
 LABEL_RE: Final = words_regex(RATING_LABELS)
+_RATED_NOUNS: Final = frozenset(
+    {"rating", "ratings", "coverage", "call", "recommendation", "view", "stance", "target"}
+)
+_RATED_ON: Final = re.compile(
+    r"(?i)\b(?:ratings?|coverage|call|recommendation|view|stance|target(?:\s+price)?"
+    r"|price\s+target)[\"'”’]?\s+(?:on|of|for)\s+(?:the\s+)?(?:shares\s+(?:of|in)\s+)?"
+)
 _QUOTES: Final = "\"'“”‘’«»"
 # Where a clause ends inside a sentence: punctuation followed by space, or dashes.
 _CLAUSE_BREAK: Final = re.compile(r"[,;:](?=\s)|\s[–—-]{1,2}\s|\s\(|\)\s")
@@ -138,14 +145,20 @@ class Scope:
     # Analysts covering the stock, as the sentence before stated ("from the seven analysts
     # covering the company"): the total of rating counts that do not state their own.
     earlier_total: int | None = None
+    # The company the views are about when it is not the primary company (a broker named
+    # in the headline, "ICICI Securities retains ADD on X", is not what it rates).
+    subject: str | None = None
     # Rating firms named in the sentence (position in text, name), found once.
     firms: tuple[tuple[int, str], ...] = field(init=False)
     # The sentence's lower-case words: a cheap test of whether a rule can apply at all.
     words: frozenset[str] = field(init=False)
+    # Another company the sentence's rating is on ("a hold rating on Tamsui"), if any.
+    rated: str | None = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "words", frozenset(_WORD.findall(self.sentence.text.lower())))
         object.__setattr__(self, "firms", _sentence_firms(self))
+        object.__setattr__(self, "rated", _rated_company(self))
 
     def mentions_any(self, words: frozenset[str]) -> bool:
         return not self.words.isdisjoint(words)
@@ -156,7 +169,7 @@ class Scope:
 
     @property
     def primary(self) -> str | None:
-        return self.context.primary_company
+        return self.subject or self.context.primary_company
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for the clause(s) holding ``text[start:end]``."""
@@ -193,7 +206,7 @@ class Scope:
         defaults to the article's primary company."""
         return AnalystView(
             type=view_type,
-            company=company or self.primary,
+            company=company or self.rated or self.primary,
             evidence=self.evidence(start, end),
             confidence=confidence,
             firm=firm,
@@ -332,6 +345,23 @@ def brokers_in(scope: Scope, start: int = 0, end: int | None = None) -> list[tup
     return [(at, name) for at, name in scope.firms if start <= at < stop]
 
 
+def _rated_company(scope: Scope) -> str | None:
+    """A company other than the article's that the sentence rates: named right after
+    "rating on", "coverage on", "target price for" ..."""
+    others = [
+        m
+        for m in scope.sentence.companies
+        if not (m.is_broker or m.is_index) and m.name != scope.primary
+    ]
+    if not others or scope.words.isdisjoint(_RATED_NOUNS):
+        return None
+    for link in _RATED_ON.finditer(scope.text):
+        for mention in others:
+            if mention.start - scope.sentence.start == link.end():
+                return mention.name
+    return None
+
+
 def _sentence_firms(scope: Scope) -> tuple[tuple[int, str], ...]:
     """Broker mentions that are not the article's subject; failing those, capitalised
     names in "analysts at X" / "X analysts"."""
@@ -357,35 +387,3 @@ def _firms_by_phrase(text: str, start: int, stop: int) -> list[tuple[int, str]]:
             if words and not (match.start(1) == 0 and len(words) == 1 and pattern is _FIRM_BEFORE):
                 found.append((match.start(1), " ".join(words)))
     return found
-
-
-def firm_near(scope: Scope, position: int) -> str | None:
-    """The rating firm a statement at ``position`` belongs to: the nearest firm named
-    in the sentence (before it, else after), else the one named in earlier sentences."""
-    firms = brokers_in(scope)
-    before = [name for at, name in firms if at <= position]
-    if before:
-        return before[-1]
-    if firms:
-        return firms[0][1]
-    return scope.earlier_firm
-
-
-def company_before(scope: Scope, position: int, floor: int = 0) -> str | None:
-    """The company a figure at ``position`` is about: the last company named in
-    ``text[floor:position]`` that is not a rating firm, else the primary company."""
-    chosen = None
-    for mention in scope.sentence.companies:
-        at = mention.start - scope.sentence.start
-        if floor <= at < position and (not mention.is_broker or mention.name == scope.primary):
-            chosen = mention.name
-    return chosen or scope.primary
-
-
-def company_after(scope: Scope, start: int, end: int) -> str | None:
-    """The first non-broker company named in ``text[start:end]``, else the primary."""
-    for mention in scope.sentence.companies:
-        at = mention.start - scope.sentence.start
-        if start <= at < end and (not mention.is_broker or mention.name == scope.primary):
-            return mention.name
-    return scope.primary

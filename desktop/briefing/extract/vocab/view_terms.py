@@ -30,6 +30,19 @@ RATING_LABELS: Final[dict[str, str]] = {
     "positive": "Positive", "negative": "Negative",
 }
 
+# Plural labels that count ratings by themselves ("14 Buys, 3 Holds and 1 Sell"), and the
+# verbs of advice that name one ("five recommend buying the shares").
+PLURAL_LABELS: Final[dict[str, str]] = {
+    "strong buys": "Strong Buy", "buys": "Buy", "holds": "Hold", "sells": "Sell",
+    "strong sells": "Strong Sell", "outperforms": "Outperform",
+    "underperforms": "Underperform", "overweights": "Overweight",
+    "underweights": "Underweight",
+}
+ADVICE_LABELS: Final[dict[str, str]] = {
+    "buying": "Buy", "selling": "Sell", "holding": "Hold",
+}
+ADVICE_VERBS: Final = ("recommend", "recommends", "advise", "advises", "suggest", "suggests")
+
 # Words of multi-word labels that never make a label alone (each such label has another).
 LABEL_FILLERS: Final = frozenset(
     {"in", "or", "better", "market", "sector", "peer", "moderate", "strong", "speculative",
@@ -56,7 +69,7 @@ RATING_MOVE_VERBS: Final = (
 # Verbs that state a broker's standing rating.
 RATING_KEEP_STEMS: Final = (
     "reiterat", "reaffirm", "maintain", "keep", "kept", "retain", "initiat", "resum", "assign",
-    "gave", "give", "rate", "rates", "rated", "restat", "confirm", "start",
+    "gave", "give", "rate", "rates", "rated", "restat", "confirm", "start", "stick", "stuck",
 )
 
 RATING_NOUNS: Final = ("rating", "ratings", "recommendation", "recommendations", "call")
@@ -109,6 +122,18 @@ INDEX_NAMES: Final = (
     "DAX", "CAC 40", "Stoxx 600", "Euro Stoxx 50", "Topix", "Nikkei 225", "Nikkei",
     "Hang Seng", "Sensex", "Nifty 50", "Nifty", "Kospi", "ASX 200", "TSX", "Russell 2000",
     "broader market", "benchmark index", "sector index",
+    "Dow Jones Industrial Average", "Hang Seng Index", "Hang Seng Tech", "Kosdaq", "Taiex",
+    "S&P/ASX 200", "All Ordinaries", "S&P/TSX Composite", "S&P/TSX", "Ibovespa", "Bovespa",
+    "SMI", "Swiss Market Index", "OMX Stockholm 30", "OMXS30", "OMX Copenhagen 25",
+    "OMX Helsinki 25", "OBX", "STOXX Europe 600", "Euro Stoxx 600", "AEX", "IBEX 35",
+    "FTSE MIB", "FTSE All-Share", "MSCI World", "MSCI Emerging Markets", "CSI 300",
+    "Shanghai Composite", "Shenzhen Component", "Straits Times Index", "Jakarta Composite",
+    "KLCI", "Nifty Bank", "Bank Nifty", "Nifty IT", "JSE All Share", "Merval",
+)
+# Words that may stand between "the" and an index's name ("the benchmark Kospi").
+INDEX_MODIFIERS: Final = (
+    "benchmark", "broader", "main", "blue-chip", "wider", "key", "local", "region-wide",
+    "pan-European", "tech-heavy", "domestic", "bellwether", "all-share",
 )
 
 # Share-price movement verbs, with the sign of the move.
@@ -144,7 +169,7 @@ METRIC_NOUNS: Final = (
     "users", "subscribers", "deliveries", "shipments", "bookings", "backlog", "market share",
     "stake", "float", "headcount", "workforce", "guidance", "outlook", "forecast", "estimate",
     "estimates", "costs", "cost", "prices", "inflation", "rates", "yield", "readings",
-    "interest",
+    "interest", "intake", "order intake", "production", "output", "deposits", "premiums",
 )
 
 # Share-price reference points and the label they give ("52-week high").
@@ -207,6 +232,13 @@ MULTIPLE_NOUN_MODIFIERS: Final = (
 MULTIPLE_FORWARD_MODIFIERS: Final = (
     "this year", "next year", "current", "forward", "forecast", "expected", "estimated",
     "projected", "prospective", "consensus", "12-month", "one-year",
+)
+# Nouns that close a peer group whose multiple is compared ("the 16.5 times average of
+# European peers", "17 times for the consumer staples sector").
+PEER_GROUP_NOUNS: Final = (
+    "peers", "peer group", "peer average", "sector", "industry", "rivals", "competitors",
+    "utilities", "banks", "lenders", "insurers", "miners", "retailers", "carmakers",
+    "automakers", "chipmakers", "stocks", "companies", "names", "market", "telecoms",
 )
 # Words that make "N times EBITDA" a leverage ratio ("net debt ... 2.4 times EBITDA").
 LEVERAGE_WORDS: Final = ("debt", "net debt", "leverage", "borrowings", "net borrowings")
