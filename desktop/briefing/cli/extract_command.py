@@ -83,6 +83,10 @@ def _outcomes(paths: Sequence[Path], jobs: int, max_bytes: int) -> Iterator[Outc
         for path in paths:
             yield extract_file(path, max_bytes)
         return
+    # Import the engine before the workers fork, so they share it instead of each
+    # paying for the imports again.
+    import briefing.extract.engine  # noqa: F401
+
     chunk = max(1, min(64, len(paths) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_extract_star, [(p, max_bytes) for p in paths], chunksize=chunk)

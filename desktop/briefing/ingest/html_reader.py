@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-import trafilatura
-from trafilatura.settings import use_config
-
 from briefing.ingest.datestamps import iso_from_datetime_value
 
 _DECLARED_CHARSET: Final = re.compile(
@@ -95,6 +92,10 @@ def published_from_meta(markup: str) -> str | None:
 def _config() -> ConfigParser:
     # Short news items (a few sentences) are articles too: trafilatura's default minimum of
     # 250 characters would send them to its fallback extractors or drop them.
+    # Imported here: trafilatura costs a quarter of a second to import, and batches of
+    # text files never need it.
+    from trafilatura.settings import use_config
+
     config = use_config()
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "40")
     config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
@@ -140,6 +141,8 @@ def extract_html_article(markup: str, *, title_first: bool = True) -> HtmlArticl
     >>> article.title, article.source
     ('Acme buys Widget', 'Example News')
     """
+    import trafilatura
+
     extracted = trafilatura.bare_extraction(
         markup,
         with_metadata=True,

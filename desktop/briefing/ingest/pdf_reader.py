@@ -10,10 +10,10 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+if TYPE_CHECKING:  # pypdf is imported where a PDF is read: text batches never pay for it
+    from pypdf import PdfReader
 
 from briefing.ingest.errors import IngestError
 
@@ -78,6 +78,9 @@ def normalize_pdf_text(text: str) -> str:
 
 
 def _open(data: bytes, path: str) -> PdfReader:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PdfReadError
+
     if b"%PDF-" not in data[:1024]:
         raise IngestError(path, "not a PDF file (no %PDF header)")
     if b"%%EOF" not in data:
@@ -99,6 +102,8 @@ def _open(data: bytes, path: str) -> PdfReader:
 
 
 def _document_title(reader: PdfReader) -> str | None:
+    from pypdf.errors import PdfReadError
+
     try:
         title = reader.metadata.title if reader.metadata else None
     except (PdfReadError, ValueError, KeyError, TypeError):
@@ -111,6 +116,8 @@ def _document_title(reader: PdfReader) -> str | None:
 
 def read_pdf_text(data: bytes, path: str) -> PdfText:
     """The normalised text layer of a PDF, page after page, or ``IngestError``."""
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
     reader = _open(data, path)
     try:
         pages = list(reader.pages)
