@@ -37,14 +37,19 @@ from briefing.extract.metrics_roles import (
     respectively_changes,
 )
 from briefing.extract.metrics_text import Term, change_sign, clause_spans, find_terms, fold
-from briefing.extract.vocab.metric_terms import DEAL_CONTEXT, GUIDANCE_CUES, RESTATEMENT_CUES
+from briefing.extract.vocab.metric_terms import (
+    DEAL_CONTEXT,
+    GUIDANCE_CUES,
+    RESTATEMENT_CUES,
+    SHARE_MOVES,
+)
 
 _I = re.IGNORECASE
 _GUIDANCE: Final = re.compile(GUIDANCE_CUES)
 _DEAL_CONTEXT: Final = re.compile(DEAL_CONTEXT)
 _PRICE_TARGET: Final = re.compile(r"price target|target price")
 _RESTATEMENT: Final = re.compile(
-    RESTATEMENT_CUES + r"|compared (?:to|with) [^,;]{0,40}? in the \w+ quarter"
+    RESTATEMENT_CUES + r"|compared (?:to|with) [^,;]{0,40}? in the \w+ quarter|\bnon-gaap\b"
 )
 _YEAR_ON_YEAR: Final = re.compile(
     r"same (?:quarter|period) (?:last|a|of the previous|of the prior) year"
@@ -52,8 +57,13 @@ _YEAR_ON_YEAR: Final = re.compile(
 )
 _OTHER_BASIS: Final = re.compile(
     r"constant[- ]currency|dollar terms|local[- ]currency|sequential|quarter-on-quarter|q-o-q"
+    r"|like[- ]for[- ]like|organic|comparable basis"
 )
-_GROWTH_AFTER: Final = re.compile(r"^\s*growth\b", _I)
+# "revenue growth of 3% to 5%", "revenue to grow between 8% and 10%": a guided rate.
+_GROWTH_AFTER: Final = re.compile(
+    r"^\s*(?:growth\b|(?:is |are )?(?:expected |likely )?to (?:grow|rise|increase|climb|expand)\b)",
+    _I,
+)
 # A bare "growth" owns only the rate it names: "growth of 25%", "25% year-on-year growth".
 _RATE_BEFORE_GROWTH: Final = re.compile(
     r"^\s*(?:percentage\s+)?(?:(?:year-on-year|year-over-year|annual|sales|revenue)\s+)?$", _I
@@ -61,9 +71,18 @@ _RATE_BEFORE_GROWTH: Final = re.compile(
 _RATE_AFTER_GROWTH: Final = re.compile(r"^\s*(?:of|at|was|came in at|reached)\s+$", _I)
 _ANALYST_ESTIMATE: Final = re.compile(
     r"\b(?:revenue|sales|profit|earnings|eps) (?:forecasts?|estimates?)\b"
+    # "the FactSet consensus for fiscal 2026 EPS stands at $4.24"
+    r"|\bconsensus (?:for|of) (?:[\w-]+ ){0,3}(?:eps|revenue|sales|earnings|profit)\b"
 )
 _OWN: Final = re.compile(r"\b(?:its|their|the company's|the company’s|own)\b")
+_SHARE_MOVE: Final = re.compile(SHARE_MOVES)
 _TOLERANCE: Final = 0.01
+# A later figure on another accounting basis ("Excluding items, it earned $1.74 a share",
+# "Basic EPS was 19.8p") restates a figure already stated for the period.
+_OTHER_ACCOUNTING_BASIS: Final = re.compile(
+    r"\b(?:excluding (?:items|one-?(?:time|offs?)|special items|exceptional items|certain items)"
+    r"|non-gaap|gaap|ifrs|basic|statutory|as reported|reported basis|underlying|adjusted)\b"
+)
 # Sentences without an amount, rate or count state no metric: skipped before any matching.
 _FIGURE_KINDS: Final = frozenset({"money", "percent", "points", "count", "number"})
 
@@ -80,7 +99,8 @@ def _is_guidance(text: str, term: Term, figures: list[Figure], clause_start: int
     """The company states the figure as an expectation ("expects revenue of", "target")."""
     after = [f.start for f in figures if f.start >= term.end and f.kind != "year"]
     stop = after[0] if after else min(len(text), term.end + 40)
-    window = fold(text[max(clause_start, term.start - 60) : stop])
+    # The guiding verb may lead a list ("forecast deliveries of 135,000 and revenue of").
+    window = fold(text[max(clause_start, term.start - 90) : stop])
     return _GUIDANCE.search(window) is not None and not _PRICE_TARGET.search(window)
 
 
@@ -130,10 +150,12 @@ def metrics_of_sentence(sentence: Sentence, state: ArticleState) -> list[Metric]
     if any(_is_valuing(t) for t in terms) and _DEAL_CONTEXT.search(fold(text)):
         terms = [t for t in terms if not _is_valuing(t)]
     figures = join_ranges(text, figures_of(sentence.quantities, sentence.start))
+    low = fold(text)
+    if "shar" in low or "stock" in low:
+        figures = _without_share_moves(low, terms, figures)
     currency = state.context.currency
     guidance = False
     items: list[Metric] = []
-    low = fold(text)
     for start, end in clause_spans(text):
         if is_counterfactual(low, start, end):
             continue
@@ -195,6 +217,15 @@ def metrics_of_sentence(sentence: Sentence, state: ArticleState) -> list[Metric]
     return items
 
 
+def _without_share_moves(low: str, terms: list[Term], figures: list[Figure]) -> list[Figure]:
+    """Drop the figures of a share-price move ("sending its shares up 14% to HK$63.20"), up
+    to the next metric wording."""
+    for move in _SHARE_MOVE.finditer(low):
+        until = min((t.start for t in terms if t.start >= move.end()), default=len(low))
+        figures = [f for f in figures if not move.end() <= f.start < until]
+    return figures
+
+
 def _is_valuing(term: Term) -> bool:
     """ "valuing the company at": a market value, unless a deal's valuation."""
     return term.name == "market_cap" and term.raw[:4].lower() == "valu"
@@ -243,11 +274,25 @@ def _completes(earlier: Metric, later: Metric) -> bool:
     )
 
 
+def _restates_basis(earlier: Metric, later: Metric) -> bool:
+    """The later item states the earlier one's figure for the same period on another
+    accounting basis (its wording says which)."""
+    return (
+        _key(earlier) == _key(later)
+        and earlier.period == later.period
+        and earlier.value is not None
+        and later.value is not None
+        and _OTHER_ACCOUNTING_BASIS.search(fold(later.evidence.quote)) is not None
+    )
+
+
 def merge_restatements(metrics: list[Metric]) -> list[Metric]:
     """One item per stated fact: the fullest statement of a restated figure is kept, and a
     change stated apart from its value joins that value's item."""
     kept: list[Metric] = []
     for metric in metrics:
+        if any(_restates_basis(k, metric) for k in kept):
+            continue
         completed = next((k for k in kept if _completes(k, metric)), None)
         if completed is not None:
             kept[kept.index(completed)] = dataclasses.replace(

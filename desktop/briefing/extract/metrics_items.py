@@ -31,7 +31,11 @@ from briefing.extract.vocab.metric_terms import (
 _I = re.IGNORECASE
 _FURNITURE: Final = re.compile(FURNITURE_PREFIXES)
 _ANALYST: Final = re.compile(
-    ANALYST_SUBJECTS + r"[^.;]{0,40}?" + FORECAST_VERBS + r"(?! of\b)|\bit is (?:also )?estimated\b"
+    # "analysts' estimates compiled by LSEG" names a reference, not what analysts expect.
+    ANALYST_SUBJECTS
+    + r"(?!['’])[^.;]{0,40}?"
+    + FORECAST_VERBS
+    + r"(?! (?:of|compiled|polled|from)\b)|\bit is (?:also )?estimated\b"
     r"|\bestimated that\b",
 )
 _MODAL_FORECAST: Final = re.compile(FORECAST_VERBS + r"(?! of\b)|\blikely to\b|\bwould\b")
@@ -74,13 +78,18 @@ _GENERIC_MODIFIERS: Final = frozenset(
     }
 )
 _NOT_A_SEGMENT: Final = frozenset({"the", "both", "and"})
+_BASES: Final = frozenset({None, "standalone", "consolidated"})
 # Figures whose wording is too common to trust without a stated change ("Orders totalled").
 _NEED_CHANGE: Final = frozenset({"orders"})
 _POSITIVE_BASE: Final = re.compile(r"\b(?:profits?|income|earnings|surplus)\b", _I)
 # "swung to a profit of X, reversing a loss of Y": the base of a profit was a loss.
 _LOSS_BASE: Final = re.compile(r"\bloss(?:es)? of\s*$", _I)
 # A figure before the first wording belongs to it only within one phrase ("$5bn in sales").
-_PHRASE_BREAK: Final = re.compile(r",\s|;|\s[–—]\s")
+# "climbing 12% after the carrier posted a profit", "$3.1bn in liquidity and total debt":
+# a new clause or a new noun phrase.
+_PHRASE_BREAK: Final = re.compile(
+    r",\s|;|\s[–—]\s|\s(?:after|as|following|when|because|since|and)\s"
+)
 Key = tuple[str | None, str | None, str]
 
 
@@ -240,7 +249,8 @@ def _negate(quantity: Quantity) -> Quantity:
 
 def _named(term: Term, segment: str | None, guidance: bool) -> tuple[str, str]:
     name, raw = term.name, term.raw
-    if term.kind == "loss":
+    if term.kind == "loss" or (term.kind == "profit" and segment not in _BASES):
+        # A division's bare profit or loss is its segment (operating) profit.
         name = "operating_income" if segment else "net_income"
     if guidance and name != "other":
         if name in GUIDANCE_NAMES:

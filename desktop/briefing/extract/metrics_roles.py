@@ -58,6 +58,17 @@ _OWN_PRIOR: Final = re.compile(
     r"(?:estimates?|forecasts?|guidance|outlook|targets?|projections?)\b",
     re.IGNORECASE,
 )
+# "8.3 percent higher than the average market estimate": a beat or miss, not a change.
+_VERSUS_ESTIMATE: Final = re.compile(
+    r"\s+(?:higher|lower|above|below|more|less|ahead of|short of|better|worse)\s+(?:than\s+)?"
+    r"(?:the\s+|analysts['’]?\s+)?(?:[\w'’-]+\s+){0,3}?(?:estimates?|forecasts?|consensus"
+    r"|expectations?|projections?)\b",
+    re.IGNORECASE,
+)
+# "3.9%, up 6 percentage points": a value followed by its own move.
+_VALUE_THEN_MOVE: Final = re.compile(
+    r",\s*(?:up|down|rising|falling|compared|versus|from)\b", re.IGNORECASE
+)
 _RANGE_THEN_PREVIOUSLY: Final = re.compile(r"\s*(?:previously|earlier|before)\b", re.IGNORECASE)
 # Vague wording ("double-digit growth") is a figure only when it says something notable.
 _VAGUE_FLOOR: Final = 100.0
@@ -248,6 +259,13 @@ def read_region(
             if reading.previous is None and amount and _value_kind_fits(name, amount):
                 reading.previous = amount
             continue
+        moved = _moved_to(figure, before)
+        if moved is not figure and figure.kind == "money":
+            # "fell by £146m to £1.12bn" reads as one range: the figure moved to its end.
+            amount = _as_amount(moved, currency, after)
+            if amount is not None and _value_kind_fits(name, amount):
+                reading.values.append(amount)
+            continue
         if parenthetical or re.search(r"\bby\s*$", before):
             continue
         reference = is_reference_amount(before, after, name == "eps")
@@ -290,8 +308,8 @@ def _read_percent(
     if vague and number < _VAGUE_FLOOR:
         return
     reading.vague = reading.vague or vague
-    if _PROPORTION_AFTER.match(text, figure.end):
-        return  # "40% of its sales", "15.6% of the float": a proportion, not a move
+    if _PROPORTION_AFTER.match(text, figure.end) or _VERSUS_ESTIMATE.match(text, figure.end):
+        return  # "40% of its sales", "8% above estimates": a proportion or a beat, not a move
     before = text[floor : figure.start]
     if parenthetical:
         signed = _SIGNED_PERCENT.match(figure.text.strip())
@@ -315,9 +333,11 @@ def _read_percent(
     if figure.kind == "points":
         reading.changes.append((figure, None))
         return
-    by_change = bool(re.search(r"\bby\s*$", before)) or is_change_noun_after(text, figure.end)
+    by_change = bool(re.search(r"\bby\s*$", before)) or (
+        is_change_noun_after(text, figure.end) and not _VALUE_THEN_MOVE.match(text, figure.end)
+    )
     if percent_metric and not by_change:
-        if is_previous(before, text[figure.end : figure.end + 30]):
+        if is_previous(before, text[figure.end : figure.end + 30], bool(reading.values)):
             reading.previous = reading.previous or figure
         else:
             reading.values.append(figure)

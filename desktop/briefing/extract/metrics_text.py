@@ -51,7 +51,7 @@ _NOT_A_NAME: Final = frozenset(
     | {"received", "said", "company", "group", "overall", "core", "entire"}
 )
 _BREAKS: Final = re.compile(CLAUSE_BREAKS)
-_MAY_BREAK: Final = re.compile(r";|while|whereas|but|with")
+_MAY_BREAK: Final = re.compile(r";|while|whereas|but|with|margin")
 _RISE_AFTER: Final = re.compile(rf"^\W{{0,3}}(?:{RISE_WORDS})\b")
 _FALL_AFTER: Final = re.compile(rf"^\W{{0,3}}(?:{FALL_WORDS})\b")
 _DIRECTION: Final = re.compile(rf"\b(?:(?P<fall>{FALL_WORDS})|(?P<rise>{RISE_WORDS}))\b")
@@ -73,7 +73,14 @@ _HEDGE_LEAD: Final = re.compile(
     _I,
 )
 _VALUE_LEAD: Final = re.compile(r"(?<!compared )(?<!as against )\bto\s*$")
-_PER_SHARE_FOLLOWER: Final = re.compile(r"^\s*(?:per share|a share)$")
+_PER_SHARE_FOLLOWER: Final = re.compile(
+    r"^\s*(?:per (?:diluted |basic )?share|a (?:diluted )?share)$"
+)
+# "Comparable sales, which include digital sales, rose 3%": a wording inside a definition
+# names what the figure covers, not a figure of its own.
+_DEFINITION_LEAD: Final = re.compile(
+    r"\b(?:include[sd]?|including|exclude[sd]?|excluding)\s+(?:[\w-]+\s+){0,2}$"
+)
 _STANDALONE: Final = re.compile(r"\bon (?:a|the) (standalone|consolidated) basis\b")
 
 
@@ -145,7 +152,13 @@ def find_terms(text: str) -> list[Term]:
             Term(m.start(), m.end(), "revenue", text[m.start() : m.end()], "growth", 0.55)
             for m in _GROWTH.finditer(low)
         ]
-    kept = [t for t in terms if not in_parentheses(text, t.start) and not _is_comparison(text, t)]
+    kept = [
+        t
+        for t in terms
+        if not in_parentheses(text, t.start)
+        and not _is_comparison(text, t)
+        and not (t.start and _DEFINITION_LEAD.search(low, max(0, t.start - 40), t.start))
+    ]
     return sorted(kept, key=lambda t: t.start)
 
 

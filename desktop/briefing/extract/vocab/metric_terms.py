@@ -23,15 +23,29 @@ METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
     (r"pre-?tax profits?", "other"),
     (r"cash balance", "other"),
     (r"dividends? per share", "other"),
+    # SaaS and subscription ratios: recurring revenue and retention are not the period's revenue.
+    (r"(?:annual(?:i[sz]ed)? )?recurring revenues?|(?-i:ARR)", "other"),
+    (r"(?:dollar-based )?net (?:revenue|dollar|expansion) retention(?: rate)?", "other"),
+    # "EBITDA per tonne", "cost per available seat mile": a unit ratio, not the measure.
+    (
+        r"(?:ebitda|ebit|(?:operating |gross )?profits?|margins?|costs?) per "
+        r"(?!(?:diluted |basic )?(?:shares?|ads)\b)[a-z]+",
+        "other",
+    ),
+    # A spending programme is a deal (capex plan), not the period's capital expenditure.
+    (r"capital (?:expenditure|spending|investment) (?:plans?|programmes?|programs?)", "other"),
     # "freight revenue per carload", "average revenue per user": a ratio, not the revenue.
     (r"(?:average )?(?:revenues?|sales) per (?!(?:diluted |basic )?shares?\b)[a-z]+", "other"),
     # Margins before their profit measures.
     (r"(?:adjusted |underlying )?ebitda margins?", "ebitda_margin"),
     (r"gross (?:profit )?margins?", "gross_margin"),
-    (r"(?:adjusted |underlying )?(?:operating|ebit|operating profit) margins?", "operating_margin"),
+    (
+        r"(?:adjusted |underlying |operational )?(?:operating|ebita?|operating profit) margins?",
+        "operating_margin",
+    ),
     (r"adjusted ebitda", "ebitda"),
     (r"ebitda", "ebitda"),
-    (r"ebit", "ebit"),
+    (r"ebita?", "ebit"),
     (r"gross profits?", "gross_profit"),
     # "adjusted earnings of C$1.86 a share": earnings per share with the amount between.
     (
@@ -46,7 +60,11 @@ METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
     ),
     (r"(?:operating|industrial|segment) (?:profits?|income|loss(?:es)?)", "operating_income"),
     (r"profits? from operations", "operating_income"),
+    # "net loss per share of $(0.09)": the per-share figure, before the net result.
+    (r"net (?:income|loss|earnings|profit) per (?:diluted |basic )?share", "eps"),
     (r"net (?:profits?|income|earnings|loss(?:es)?)", "net_income"),
+    # India's "profit after tax (PAT)"; the abbreviation only in capitals.
+    (r"profits? after tax(?:ation)?|(?-i:PAT)", "net_income"),
     (
         r"profits? attributable to (?:owners of the parent|(?:the )?(?:company's )?"
         r"(?:share|equity ?)holders)",
@@ -61,6 +79,11 @@ METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
         r"(?:earn(?:ed|s)|lost)(?= (?:an? )?(?:adjusted )?\S{0,4}\d[\d.,]*"
         r"(?: ?cents| ?pence|p| yen)? (?:per|a) (?:diluted )?share)",
         "eps",
+    ),
+    # "Delmar said it earned $212 million, or 98 cents a share": the net result as a verb.
+    (
+        r"earn(?:ed|s)(?= (?:an? )?\S{0,4}\d[\d.,]*\s?(?:million|billion|mn|bn|m)\b,? or )",
+        "net_income",
     ),
     (r"free cash[- ]flows?", "free_cash_flow"),
     (r"fcf", "free_cash_flow"),
@@ -109,7 +132,8 @@ TERM_PREFIXES: Final = frozenset(
         "gro", "ope", "adj", "und", "cor", "non", "ind", "seg", "net", "dil", "bas", "ear",
         "eps", "fre", "fcf", "cap", "tot", "mar", "sha", "its", "the", "hea", "wor", "num",
         "sta", "mon", "dai", "act", "sub", "ord", "bac", "new", "tur", "top", "vol", "emp",
-        "los", "boo", "val", "ave", "had", "has", "hav",
+        "los", "boo", "val", "ave", "had", "has", "hav", "rec", "arr", "dol", "pat",
+        "cos",
     }
 )  # fmt: skip
 
@@ -163,7 +187,12 @@ PREVIOUS_AFTER: Final = (
 REFERENCE_BEFORE: Final = (
     r"(?:(?:analysts?'?|consensus|average|street|market|the)\s+"
     r"(?:forecasts?|estimates?|expectations?|expected)|"
-    r"(?:forecasts?|estimates?|expectations?|projections?) of|\bby)\s*$"
+    r"(?:forecasts?|estimates?|expectations?|projections?) of|\bby|"
+    # "above the consensus of $1.58"; "an exchange rate of ¥145".
+    r"\bconsensus (?:\w+ )?of|\b(?:exchange|currency|fx) rates? (?:of|at)|"
+    # "beating the 29.8 billion yuan average of analysts' estimates" ("exceeding" and
+    # "topping" are hedges of the figure itself: "net cash exceeding $50bn").
+    r"\b(?:beating|missing|trailing)(?: the| an?| analysts['’]?)?)\s*$"
 )
 
 # The company states an expectation: revenue becomes guidance, other figures "other".
@@ -185,21 +214,36 @@ FORECAST_VERBS: Final = (
 # Phrases that say a sentence restates an earlier figure on another basis.
 RESTATEMENT_CUES: Final = (
     r"constant[- ]currency|in (?:us )?dollar terms|in local[- ]currency|sequential(?:ly)?|"
+    r"(?:on an? )?(?:like[- ]for[- ]like|organic|comparable|currency[- ]neutral) basis|"
+    r"organic(?:ally)? (?:growth|grew|rose|basis)|"
     r"same (?:quarter|period) (?:last|a|of the previous|of the prior) year|"
     r"year-ago (?:quarter|period)"
 )
 # Amounts followed by these words are deals or share data, not the figure.
 NON_METRIC_FOLLOWERS: Final = (
     r"^\s*(?:share )?(?:buy-?backs?|repurchases?|dividends?|deal|investment|bonds?|loans?|"
-    r"stake|acquisition|per share|a share|apiece|each|shares|sukuks?|notes|debentures|up[- ]?front"
-    r"|upfront)\b"
+    r"stake|acquisition|per (?:diluted |basic )?share|a (?:diluted )?share|apiece|each|shares"
+    r"|sukuks?|notes|debentures|up[- ]?front|upfront)\b"
+    # "assuming ¥145 to the dollar": an exchange rate.
+    r"|^\s*(?:to|per|against) (?:the|one|a|each) (?:u\.?s\.? )?(?:dollar|euro|yen|pound)\b"
     # "up to $4.6bn in development and sales milestones": a deal's payments.
     r"|^\s*in (?:[\w-]+\s+){0,4}(?:milestones?|milestone payments)\b"
     r"|^\s*(?:in|through|via) (?:an? |the )?(?:share |equity |rights )?(?:placements?|placing|"
     r"rights issue|share sale|offering|milestone|upfront)"
 )
+# A share-price move inside a results sentence ("sending its shares up 14% to HK$63.20"): its
+# figures are the stock's, not the metric's. Run on lower-cased text.
+SHARE_MOVES: Final = (
+    r"(?<!per )(?<!a )\b(?:shares|stock|share price|stock price)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:were|was|have|has|had)\s+)?(?:up|down|rose|fell|jumped|climbed|gained|slid|dropped"
+    r"|surged|soared|tumbled|slumped|traded|closed|ended|opened|rallied|sank|added|lost|higher"
+    r"|lower)\b"
+)
 # Strong clause boundaries inside a sentence.
 CLAUSE_BREAKS: Final = (
+    # "EBITA rose 5% to €712 million, giving a margin of 12.0%": the margin's own clause.
+    r",\s+(?:giving|implying|representing|equating to|for)\s+(?=(?:an?|the|its)\s+"
+    r"(?:[\w-]+\s+)?margin)|"
     r";\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|\s+but\s+|,\s+(?:along )?with\s+|"
     r"(?<!compared)(?<!along)\s+with\s+(?=(?:an?|the|its|their)?\s*(?:[\w-]+\s+){0,3}?"
     r"(?:revenues?|sales|profits?|net|operating|ebitda|margins?|earnings|income)\b)"
@@ -214,6 +258,7 @@ FURNITURE_PREFIXES: Final = (
 PHYSICAL_UNITS: Final = (
     r"^\s*(?:metric )?(?:tonnes?|tons?|barrels?|boe|gwh|mwh|twh|kwh|gw|mw|units?|vehicles?|cars?"
     r"|passengers?|customers?|users?|subscribers?|square (?:feet|metres|meters)|sq ft|litres?"
+    r"|(?:diluted |basic |weighted[- ]average |common |ordinary )?shares"
     r"|liters?|ounces?|oz|carats?|mtpa|bcm|cubic)\b"
 )
 # "added 4.1 million subscribers": the move of a count, not the count itself.
