@@ -71,6 +71,26 @@ def _same_amount(a: Quantity | None, b: Quantity | None) -> bool:
     )
 
 
+def _per_share_of(total: DealDraft, single: DealDraft) -> bool:
+    """ "a special dividend of $2 per share" restated as "$2 per share, or about $410 million
+    in total": the per-share amount of one draft is the other's headline amount."""
+    per_share = total.terms.get("per_share")
+    return (
+        isinstance(per_share, Quantity)
+        and single.amount is not None
+        and "per_share" not in single.terms
+        and _same_amount(per_share, single.amount)
+    )
+
+
+def _same_deal_amount(kept: DealDraft, new: DealDraft) -> bool:
+    return (
+        _same_amount(kept.amount, new.amount)
+        or _per_share_of(kept, new)
+        or _per_share_of(new, kept)
+    )
+
+
 def _merged_type(kept: DealDraft, new: DealDraft) -> str | None:
     """The type of the two drafts seen as one deal, or None when they are different deals."""
     distance = new.sentence - kept.sentence
@@ -87,6 +107,11 @@ def _merged_type(kept: DealDraft, new: DealDraft) -> str | None:
 
 def _absorb(kept: DealDraft, new: DealDraft, deal_type: str) -> None:
     kept.type = deal_type
+    if _per_share_of(new, kept) and kept.amount is not None:
+        # The total stated later is the deal's amount; the per-share amount is a term.
+        kept.terms.setdefault("per_share", kept.amount)
+        kept.amount = new.amount
+        kept.span = new.span
     if kept.amount is None and new.amount is not None:
         kept.amount = new.amount
         kept.span = new.span
@@ -120,11 +145,45 @@ def _continue(kept: list[DealDraft], continuation: DealDraft) -> None:
             return
 
 
+def _tranche_sums(drafts: list[DealDraft]) -> dict[int, float]:
+    sums: dict[int, float] = {}
+    for draft in drafts:
+        if draft.is_tranche and draft.amount is not None:
+            sums[draft.sentence] = sums.get(draft.sentence, 0.0) + max(draft.amount.numbers())
+    return sums
+
+
+def _tranche_of(kept: list[DealDraft], tranche: DealDraft, total: float) -> DealDraft | None:
+    """The issue a tranche belongs to: an issue by the same issuer just before it whose size
+    the sentence's tranches add up to ("EUR 1.5bn ... comprises a EUR 750m four-year
+    tranche and a EUR 750m ten-year tranche"). A tranche added to an issue ("the inclusion
+    of a EUR 300m tranche") or stated without a total is a deal of its own."""
+    if not tranche.is_tranche or tranche.amount is None:
+        return None
+    for draft in reversed(kept):
+        if tranche.sentence - draft.sentence > _REFINEMENT_REACH:
+            return None
+        if (
+            draft.type == tranche.type
+            and not draft.is_tranche
+            and draft.amount is not None
+            and abs(max(draft.amount.numbers()) - total) <= 0.01 * total
+            and _same_party(draft.counterparty, tranche.counterparty)
+        ):
+            return draft
+    return None
+
+
 def _merge(drafts: list[DealDraft]) -> list[DealDraft]:
     kept: list[DealDraft] = []
+    tranche_sums = _tranche_sums(drafts)
     for draft in drafts:
         if draft.is_continuation:
             _continue(kept, draft)
+            continue
+        issue = _tranche_of(kept, draft, tranche_sums.get(draft.sentence, 0.0))
+        if issue is not None and draft.amount is not None:
+            issue.terms.setdefault("tranche", draft.amount)
             continue
         for candidate in reversed(kept):
             deal_type = _merged_type(candidate, draft)
@@ -133,7 +192,7 @@ def _merge(drafts: list[DealDraft]) -> list[DealDraft]:
                 and not _lends_parties_only(candidate, draft)
                 and _same_party(candidate.buyer, draft.buyer)
                 and _same_party(candidate.counterparty, draft.counterparty)
-                and _same_amount(candidate.amount, draft.amount)
+                and _same_deal_amount(candidate, draft)
             ):
                 _absorb(candidate, draft, deal_type)
                 break
@@ -156,7 +215,10 @@ def _is_reportable(draft: DealDraft) -> bool:
     if draft.buyer is None and draft.counterparty is None:
         return False
     if draft.type in DEAL_TYPES_WITHOUT_AMOUNT:
-        return draft.buyer is not None and draft.counterparty is not None
+        # Without an amount both sides are needed; a settlement's payer with the sum it
+        # pays is a deal of its own.
+        both = draft.buyer is not None and draft.counterparty is not None
+        return both or draft.amount is not None
     return draft.amount is not None or draft.valuation is not None
 
 

@@ -17,12 +17,14 @@ from briefing.extract.deals_triggers import Trigger
 from briefing.extract.quantities import QuantityMatch
 
 _PER_SHARE_AFTER = re.compile(
-    r"\s*(?:per|a|an|each|/)\s*(?:[\w-]+\s+)?(?:share|h-share|ads|adr|unit)s?\b|\s*(?:apiece|each)\b",
+    r"\s*(?:(?:per|a|an|each)\b|/)\s*(?:[\w-]+\s+)?(?:share|h-share|ads|adr|unit)s?\b"
+    r"|\s*(?:apiece|each)\b",
     re.IGNORECASE,
 )
 # "a dividend of HK$0.22 per share, amounting to about HK$880 million": the payout's total.
 _DIVIDEND_TOTAL = re.compile(
-    r"^\W{0,3}(?:amounting to|totall?ing|returning|worth|costing|or (?:a total of|some|about)"
+    # "or about $410 million": the hedge may belong to the amount itself.
+    r"^\W{0,3}(?:amounting to|totall?ing|returning|worth|costing|or(?: (?:a total of|some|about))?"
     r"|for a total(?: payout)? of|a total(?: payout)? of|in total)\s+"
     r"(?:(?:about|around|roughly|approximately|nearly|some)\s+)?$",
     re.IGNORECASE,
@@ -36,6 +38,18 @@ _ISSUE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _ISSUED_TYPES: Final = frozenset({"financing", "convertible_bond"})
+_COMBINED_VALUE = re.compile(
+    r"\b(?:combined|pro[- ]forma|merged|enlarged)\b(?:[^.;]{0,30}?\b(?:value|valuation"
+    r"|capitali[sz]ation|worth)\b[^.;]{0,15}|[^.;]{0,30}?\bvalued at\s*[^.;]{0,10})$",
+    re.IGNORECASE,
+)
+_COST_LEAD = re.compile(
+    r"\b(?:for|worth|costing|totall?ing|at a (?:total )?cost of)\s+(?:up to |as much as "
+    r"|a maximum of |a total of |about |around )?$",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[;:]|\.\s")
+_BUYBACK_COST_REACH: Final = 160
 # "buy back up to 18 million shares": a buyback sized in shares when no amount is stated.
 _SHARE_COUNT_REACH: Final = 40
 # "a dividend of R$0.41 per share, a form of ..., totaling R$330 million": the total after
@@ -91,4 +105,40 @@ def dividend_total(
         if last is not None and len(tail) <= _ASIDE_THEN_TOTAL_REACH:
             return match if _DIVIDEND_TOTAL.match(", " + last) else None
         return None
+    return None
+
+
+def combined_value(
+    text: str,
+    trigger: Trigger,
+    money: list[tuple[QuantityMatch, AmountRole]],
+    claimed: set[int],
+) -> QuantityMatch | None:
+    """ "an all-stock merger of equals, creating a group with a combined enterprise value of
+    about $26 billion": a merger without a price is sized by the combined company's value."""
+    for match, _role in money:
+        if match.start < trigger.end or match.start in claimed:
+            continue
+        if _COMBINED_VALUE.search(text, max(trigger.end, match.start - 60), match.start):
+            return match
+    return None
+
+
+def buyback_cost(
+    text: str,
+    trigger: Trigger,
+    money: list[tuple[QuantityMatch, AmountRole]],
+    claimed: set[int],
+) -> QuantityMatch | None:
+    """ "buy back up to 60 million shares, or 2.9% of its outstanding stock excluding
+    treasury shares, for as much as ¥150 billion": a buyback sized in shares, then costed."""
+    for match, role in money:
+        if match.start < trigger.end or match.start in claimed or role != "headline":
+            continue
+        if match.start - trigger.end > _BUYBACK_COST_REACH or _SENTENCE_BREAK.search(
+            text, trigger.end, match.start
+        ):
+            return None
+        if _COST_LEAD.search(text, max(trigger.end, match.start - 30), match.start):
+            return match
     return None

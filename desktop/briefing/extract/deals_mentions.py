@@ -4,6 +4,7 @@ deal word gets from them: the next name after it, the first name before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -39,11 +40,26 @@ _OBJECT_REACH: Final = 90
 _SUBJECT_REACH: Final = 40  # a subject further back stays out of the quoted clause
 
 
+# "JPMorgan Chase & Co. and Barclays", "Kestrel Partners and Mitsuda": two companies the
+# entity finder read as one name; a corporate word before "and" ends the first name.
+_JOINED_NAMES: Final = re.compile(
+    r"\b(?:Co\.|Inc\.?|Corp\.?|Plc|PLC|plc|Ltd\.?|LLC|AG|SE|SA|NV|Partners|Capital|Ventures"
+    r"|Holdings|Group|Bank|Corporation)(?P<joint> and )(?=[A-Z])"
+)
+
+
 def mentions_of(sentence: Sentence) -> list[Mention]:
     mentions: list[Mention] = []
     for m in sentence.companies:
         start, end = sentence.relative(m.start), sentence.relative(m.end)
         if mentions and start < mentions[-1].end:
+            continue
+        joined = _JOINED_NAMES.search(m.name) if " and " in m.name else None
+        cut = sentence.text.find(" and ", start, end) if joined is not None else -1
+        if joined is not None and cut >= 0:
+            left, right = joined.span("joint")
+            mentions.append(Mention(start, cut, m.name[:left], m.is_broker))
+            mentions.append(Mention(cut + 5, end, m.name[right:], m.is_broker))
             continue
         mentions.append(Mention(start, end, m.name, m.is_broker))
     return mentions

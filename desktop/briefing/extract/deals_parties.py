@@ -24,7 +24,9 @@ from briefing.extract.deals_mentions import (
 )
 from briefing.extract.deals_parties_kinds import (
     contract_parties,
+    funding_round_parties,
     ipo_parties,
+    is_funding_round,
     jv_parties,
     partnership_parties,
     take_private_parties,
@@ -32,7 +34,9 @@ from briefing.extract.deals_parties_kinds import (
 from briefing.extract.deals_text import name_after
 from briefing.extract.deals_triggers import Trigger, is_spending_verb
 from briefing.extract.vocab.deal_terms import (
+    GOODS_AS_BUSINESS,
     ISSUE_VERBS,
+    PURCHASED_GOODS,
     SALE_VERBS,
     SELF_DEAL_TYPES,
 )
@@ -64,6 +68,21 @@ _GRANTEE_BEFORE: Final = re.compile(
     r"\b(?:grant(?:s|ed|ing)?|give[sn]?|gave|award(?:s|ed)?)\s+(?:[A-Z][\w-]*(?:'s|’s)\s+)?$"
 )
 _SELLER_REACH: Final = 100
+_LENDER_LEAD: Final = re.compile(
+    r"[^.;,]{0,25}?\b(?:from|provided by|arranged by|underwritten by|led by)\s+"
+    r"(?:(?:a |the )?(?:group|syndicate|consortium|club) of (?:\d+ |[a-z]+ )?(?:banks|lenders)"
+    r"(?: (?:led by|including))?\s+)?",
+    re.IGNORECASE,
+)
+_LIST_JOINERS: Final = frozenset({"", "and", "&", "as well as"})
+# "committed to buy cloud services from Alibaba under a three-year contract": a customer
+# buying goods or services is a commercial agreement, not an acquisition. Up to four words
+# (no preposition, so "buy Fitbit for its services" stays a takeover) before the goods noun.
+_GOODS_OBJECT: Final = re.compile(
+    r"\s+(?:(?!(?:for|from|in|into|to|with|at|under|by|and|or)\b)[\w'’$€£¥.,%-]+\s+){0,4}?"
+    rf"(?:{PURCHASED_GOODS})\b(?!-)(?!\s+(?:{GOODS_AS_BUSINESS})\b)",
+    re.IGNORECASE,
+)
 
 
 def find_parties(context: ArticleContext, sentence: Sentence, trigger: Trigger) -> Parties | None:
@@ -99,8 +118,13 @@ def find_parties(context: ArticleContext, sentence: Sentence, trigger: Trigger) 
                 party_span(trigger, subject, target),
                 implicit="buyer",
             )
+        lenders = _lenders(text, trigger, mentions, subject_name)
         return Parties(
-            kind, None, subject_name, party_span(trigger, subject), implicit="counterparty"
+            kind,
+            ", ".join(m.name for m in lenders) or None,
+            subject_name,
+            party_span(trigger, subject, *lenders),
+            implicit="counterparty",
         )
 
     if kind == "joint_venture":
@@ -122,7 +146,13 @@ def find_parties(context: ArticleContext, sentence: Sentence, trigger: Trigger) 
     if kind == "commercial_agreement":
         return contract_parties(context, sentence, trigger, mentions, subject_name)
 
+    if kind == "investment" and is_funding_round(text[trigger.start : trigger.end]):
+        return funding_round_parties(sentence, trigger, mentions, subject_name)
+
     # acquisition, investment (incl. spending verbs), divestment, licensing, settlement
+    if kind == "acquisition" and _GOODS_OBJECT.match(text, trigger.end):
+        goods = Trigger("commercial_agreement", trigger.start, trigger.end, trigger.confidence, 0)
+        return contract_parties(context, sentence, goods, mentions, subject_name)
     if kind == "acquisition":
         stake = _STAKE_OBJECT.match(text, trigger.end)
         if stake is not None:  # "agreed to buy a 20% stake in X": a minority investment
@@ -175,11 +205,37 @@ def find_parties(context: ArticleContext, sentence: Sentence, trigger: Trigger) 
         )
     if kind == "capex_plan":
         return None  # spending on a company is an investment only when it says so
+    if target is None and kind == "settlement":
+        # "agreed to pay £95m to settle claims by former staff": the payer alone is enough;
+        # claimants are seldom a company.
+        return Parties(kind, subject_name, None, party_span(trigger, subject), implicit="buyer")
     if target is None:
         return Parties(kind, subject_name, None, party_span(trigger, subject), 1.0, True)
     return Parties(
         kind, subject_name, target.name, party_span(trigger, subject, target), implicit="buyer"
     )
+
+
+def _lenders(
+    text: str, trigger: Trigger, mentions: list[Mention], borrower: str | None
+) -> list[Mention]:
+    """ "$2.6 billion of committed debt from a group of banks led by X and Y": the banks
+    named right after the loan lend it (banks are often brokers too)."""
+    lead = _LENDER_LEAD.match(text, trigger.end)
+    if lead is None:
+        return []
+    found: list[Mention] = []
+    position = lead.end()
+    for m in mentions:
+        if m.start < position or m.name == borrower:
+            continue
+        # Only a list of names right after the lead: "from two banks to refinance X's
+        # bonds" names the target, not a lender.
+        if text[position : m.start].strip(" ,") not in _LIST_JOINERS:
+            break
+        found.append(m)
+        position = m.end
+    return found
 
 
 def _target_before_seller(text: str, trigger: Trigger, found: Mention) -> Mention:

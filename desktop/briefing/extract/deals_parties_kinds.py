@@ -34,8 +34,18 @@ _PROVIDER_VERBS: Final = re.compile(
 _SUPPLIES_AFTER: Final = re.compile(
     r"\bto (?:supply|provide|deliver|build|operate|install|maintain)\b", re.IGNORECASE
 )
-_WITH: Final = re.compile(r"\bwith\s+")
+# "a contract worth £1.2bn from the Ministry of Defence": the customer may be a public body
+# the entity finder does not know.
+_WITH: Final = re.compile(r"\b(?:with|from)\s+")
+# "..., under which Velarion will deliver cells": who supplies, stated after the parties.
+_WILL_SUPPLY: Final = re.compile(
+    r"\b(?:under which|whereby|in which|so that)\s+(?P<who>it|they|[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)"
+    r"{0,3})\s+(?:will|would|is to|agreed to|has agreed to)\s+(?:supply|provide|deliver|build"
+    r"|manufacture|install|operate|maintain|ship)\b"
+)
 _WITH_REACH: Final = 80
+_LED_BY: Final = re.compile(r"\b(?:(?:co-)?led by|from(?: investors)?(?: including)?)\s+")
+_ROUND_WORD: Final = re.compile(r"round|series", re.IGNORECASE)
 _ADD_PARTNER: Final = re.compile(
     r"\b(?:add(?:s|ed|ing)?|br(?:ing|ings|inging|ought) in|nam(?:e|es|ed|ing)|"
     r"welcom(?:e|es|ed|ing)|sign(?:s|ed|ing)? up) (?P<who>.{1,40}?) as (?:a |an |its |the )?",
@@ -150,6 +160,10 @@ def contract_parties(
         target = _named_with(text, trigger.end)
     if target is not None and not provides:
         provides = _SUPPLIES_AFTER.search(text, target.end, target.end + 30) is not None
+    supplier = _WILL_SUPPLY.search(text, trigger.end)
+    if target is not None and supplier is not None:
+        who = supplier.group("who")
+        provides = who == "it" or (subject_name is not None and _names_one(who, subject_name))
     if provides:
         return Parties(
             "commercial_agreement",
@@ -166,6 +180,11 @@ def contract_parties(
     )
 
 
+def _names_one(surface: str, name: str) -> bool:
+    a, b = surface.casefold(), name.casefold()
+    return a in b or b in a
+
+
 def _named_with(text: str, position: int) -> Mention | None:
     """The counterparty named after "with" shortly after the contract word."""
     found = _WITH.search(text, position, min(len(text), position + _WITH_REACH))
@@ -173,6 +192,29 @@ def _named_with(text: str, position: int) -> Mention | None:
     if span is None:
         return None
     return Mention(span[0], span[1], text[span[0] : span[1]], False)
+
+
+def funding_round_parties(
+    sentence: Sentence,
+    trigger: Trigger,
+    mentions: list[Mention],
+    subject_name: str | None,
+) -> Parties:
+    """ "X closed a $210 million Series C round led by Y, with participation from Z": the
+    named investors buy, the company raising the round is the counterparty."""
+    led = _LED_BY.search(sentence.text, trigger.end)
+    investors = (
+        [m.name for m in mentions if m.start >= led.start() and m.name != subject_name]
+        if led is not None
+        else []
+    )
+    return Parties(
+        "investment",
+        ", ".join(dict.fromkeys(investors)) or None,
+        subject_name,
+        party_span(trigger, *(m for m in mentions if led and m.start >= led.start())),
+        implicit="counterparty" if subject_name is None else None,
+    )
 
 
 def take_private_parties(
@@ -194,3 +236,8 @@ def take_private_parties(
         return Parties("acquisition", subject_name, targets[0], party_span(trigger), 0.9)
     counterparty = ", ".join(dict.fromkeys([*partners, *targets]))
     return Parties("joint_venture", subject_name, counterparty, party_span(trigger), 0.95)
+
+
+def is_funding_round(words: str) -> bool:
+    """Whether a deal word names an equity round ("Series C", "funding round")."""
+    return _ROUND_WORD.search(words) is not None

@@ -15,7 +15,13 @@ from typing import Final
 
 from briefing.domain.model import Quantity
 from briefing.extract.context import ArticleContext, Sentence
-from briefing.extract.deals_amounts import dividend_total, gap_before, share_count
+from briefing.extract.deals_amounts import (
+    buyback_cost,
+    combined_value,
+    dividend_total,
+    gap_before,
+    share_count,
+)
 from briefing.extract.deals_mentions import Parties
 from briefing.extract.deals_parties import find_parties
 from briefing.extract.deals_text import (
@@ -51,6 +57,7 @@ class DealDraft:
     is_continuation: bool = False
     implicit: str | None = None  # the role the primary company fills if still empty
     payer: str | None = None  # a continuation that only states who pays how much
+    is_tranche: bool = False  # one part of an issue ("a EUR 750m four-year tranche")
 
 
 _SHARE_WORD_TAIL = re.compile(r"\s+(?:share|stock|equity)$", re.IGNORECASE)
@@ -65,6 +72,11 @@ _CONVERSION_BEFORE = re.compile(
 _MAXIMUM_BEFORE = re.compile(r"\bmax(?:imum)?\b[^.;]{0,25}$", re.IGNORECASE)
 _BAND_BEFORE = re.compile(r"\b(?:price band|price range|band)\b[^.;]{0,30}$", re.IGNORECASE)
 _VALUATION_TARGET = re.compile(r"\bvaluation\b", re.IGNORECASE)
+# "a EUR 750m four-year tranche", but not "a dual-tranche bond" (the whole issue).
+_TRANCHE = re.compile(
+    r"tranches?\b(?!\s+(?:[\w-]+\s+)?(?:bonds?|notes?|issues?|offerings?|debt|sukuks?)\b)",
+    re.IGNORECASE,
+)
 # "Kessling will pay $300 million upfront": a party's payment for a deal named just before.
 _PAYMENT = re.compile(
     r"\b(?:will|would|is to|agreed to|has agreed to|is set to) (?:make an? )?pay(?:ments?)?\b"
@@ -72,6 +84,11 @@ _PAYMENT = re.compile(
     re.IGNORECASE,
 )
 _PAID_DEALS: Final = frozenset({"licensing", "settlement", "commercial_agreement"})
+
+
+def _names_tranche(text: str, trigger: Trigger) -> bool:
+    start = text.lower().find("tranche", trigger.start, trigger.end)
+    return start >= 0 and _TRANCHE.match(text, start) is not None
 
 
 def _with_currency(quantity: Quantity, currency: str | None) -> Quantity:
@@ -233,12 +250,16 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
             if total is not None:
                 claimed.add(amount.start)
                 per_share, amount = amount, total
+        if amount is None and trigger.type == "merger":
+            amount = combined_value(text, trigger, money, claimed)
         valuation = None
         if amount is None and trigger.type == "ipo" and _VALUATION_TARGET.search(text):
             valuation = _pick_amount(text, trigger, money, claimed, frozenset({"valuation"}))
             if valuation is None:
                 valuation = next((m for m, role in money if role == "valuation"), None)
         shares = None
+        if amount is None and trigger.type == "buyback":
+            amount = buyback_cost(text, trigger, money, claimed)
         if amount is None and trigger.type == "buyback":
             shares = share_count(sentence, trigger)
         parties: Parties | None = find_parties(context, sentence, trigger)
@@ -265,6 +286,7 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
             # A sentence completing an earlier deal states its terms anywhere.
             terms=_terms(sentence, money, span if amount else (0, len(text)), used, currency),
             implicit=parties.implicit,
+            is_tranche=_names_tranche(text, trigger),
         )
         if per_share is not None:
             draft.terms.setdefault("per_share", _with_currency(per_share.quantity, currency))

@@ -30,7 +30,8 @@ AmountRole = Literal[
 ]
 
 _PER_SHARE = re.compile(
-    r"\s*\)?\s*(?:per|a|an|each|/)\s*(?:[\w-]+\s+)?(?:share|h-share|ads|adr|unit)s?\b"
+    # "a" and "an" only as words: "$1.5bn accelerated share repurchase" is no per-share price.
+    r"\s*\)?\s*(?:(?:per|a|an|each)\b|/)\s*(?:[\w-]+\s+)?(?:share|h-share|ads|adr|unit)s?\b"
     r"|\s*(?:apiece|each)\b",
     re.IGNORECASE,
 )
@@ -109,6 +110,8 @@ _DURATION = re.compile(
     rf"(?P<n>\d{{1,2}}|{_NUMBER_WORD})[- ](?P<unit>year|month)s?\b",
     re.IGNORECASE,
 )
+# Lower-case words inside a name ("Ministry of Defence", "Department for Transport").
+_NAME_JOINERS: Final = ("and", "&", "of", "for")
 _NEXT_TO_NUMBER = re.compile(r"[$€£¥]|\s?\d")
 _TOKEN = re.compile(r"[A-Za-z](?:[\w&'’-]|\.(?=\w))*")
 _DESCRIPTOR_THEN_NAME = re.compile(
@@ -262,7 +265,7 @@ def name_after(text: str, position: int, limit: int = 60) -> tuple[int, int] | N
             return None  # a currency code, a unit or a date word, not a name
         if name_start >= 0:
             gap = text[name_end : token.start()]
-            if gap == " " and (word[0].isupper() or word in ("and", "&", "of")):
+            if gap == " " and (word[0].isupper() or word in _NAME_JOINERS):
                 name_end = token.end()
                 continue
             if _DESCRIPTOR_THEN_NAME.match(text, name_start):
@@ -294,7 +297,7 @@ def name_after(text: str, position: int, limit: int = 60) -> tuple[int, int] | N
         return None
     if name_start < 0:
         return None
-    while text[name_start:name_end].split()[-1] in ("and", "&", "of"):
+    while text[name_start:name_end].split()[-1] in _NAME_JOINERS:
         name_end = name_start + text[name_start:name_end].rstrip().rfind(" ")
     owner = _COUNTRY_POSSESSIVE.match(text, name_start, name_end)
     if owner is not None and owner.end() < name_end:

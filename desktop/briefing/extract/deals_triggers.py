@@ -59,13 +59,27 @@ _NOT_A_DEAL: Final = re.compile(
     r"|(?:equivalents|securities|cash) and (?:short-term |long-term )?investments"
     r"|bond (?:market|yields?|prices?)|dividend (?:yield|policy|payout ratio)"
     r"|stake(?:s)? (?:is|are) high|listing (?:rules|requirements)|IPO (?:market|boom|pipeline)"
+    # A bank's balance sheet ("total loans were $98.7 billion") is no financing deal.
+    r"|\b(?:total|gross|net|average|customer) loans\b|\bloans? (?:book|growth|portfolio|losses"
+    r"|balances?|and (?:advances|deposits))\b"
     # A dividend restated per year ("a $1.36 dividend on an annualized basis") is no new deal;
     # advice to the reader ("Should you invest $1,000 in X?") is page furniture.
     r"|dividend on an annuali[sz]ed basis|annuali[sz]ed dividend"
-    r"|\b(?:should|would|could|can|if|before|when) you (?:invest|buy)\b|\byou (?:invest|buy)\b",
+    r"|\b(?:should|would|could|can|if|before|when) you (?:invest|buy)\b|\byou (?:invest|buy)\b"
+    # "will finance the buyout with $2.6bn of debt": the deal is named to say how it is paid
+    # for; the amount belongs to the financing.
+    r"|\b(?:financ\w*|fund(?:s|ed|ing)?|pay(?:s|ing)? for|paid for) (?:the|its|this|that|their)"
+    r" (?:planned |proposed |pending |cash )?(?:acquisition|takeover|buyout|purchase|merger"
+    r"|deal|transaction)\b"
+    # "refinance a EUR 1.2bn bond maturing in September": debt already issued.
+    r"|\b(?:refinanc|repay|redeem|retir|pay(?:ing)? down|pay(?:ing)? off)\w*"
+    r" (?:an? |the |its |their |existing |outstanding )*(?:[^\s;,]+ ){0,4}?"
+    r"(?:bonds?|notes?|loans?|debt|credit facilit(?:y|ies)|debentures?)\b",
     re.IGNORECASE,
 )
-_NOT_A_DEAL_STEM: Final = re.compile(r"invest|bond|dividend|stake|listing|ipo|you ")
+_NOT_A_DEAL_STEM: Final = re.compile(
+    r"invest|bond|dividend|stake|listing|ipo|you |financ|fund|pay|repay|redeem|retir|loan"
+)
 _REFERENCE_STEM: Final = re.compile(r"\b(?:the|this|that|these)\b", re.IGNORECASE)
 _REFERENCE: Final = re.compile(
     r"\b(?:the|this|that|these) (?:proposed |planned |upcoming |new |whole |latest )?"

@@ -16,6 +16,13 @@ DIVESTED_THINGS: Final = (
     r"|portfolios?|plants?|factor(?:y|ies)|mines?|stakes?|holdings?|interests?|networks?)\b"
 )
 
+# A venture or growth equity round; its investors follow "led by".
+FUNDING_ROUND: Final = (
+    r"(?:(?-i:Series [A-H])|seed|pre-IPO|growth|funding|financing|equity|venture)"
+    r"(?: (?:funding|financing|investment|equity))? rounds?"
+    r"|(?-i:Series [A-H])(?: (?:funding|financing|investment|extension))?"
+)
+
 # (deal type, trigger fragments, confidence of an item found through them)
 TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
     (
@@ -95,6 +102,8 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
     (
         "investment",
         (
+            # A start-up's equity round: "a $210 million Series C funding round led by X".
+            FUNDING_ROUND,
             r"invest(?:s|ed|ing|ment|ments)?",
             r"stakes?",
             r"capital (?:infusion|injection)",
@@ -131,6 +140,10 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
             r"(?:new |fresh )?(?:shares|stock)",
             r"rights (?:issue|offering)s?",
             r"(?-i:QIPs?)",
+            # Committed acquisition debt: "$2.6 billion of committed debt from a group of banks".
+            r"(?:committed |bridge |acquisition |new )?(?:debt|financing)"
+            r" (?:package|facilit(?:y|ies)|commitments?)",
+            r"committed (?:debt|financing)",
         ),
         0.75,
     ),
@@ -144,7 +157,18 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
         ),
         0.7,
     ),
-    ("settlement", (r"settlements?", r"to settle"), 0.65),
+    (
+        "settlement",
+        (
+            r"settlements?",
+            r"to settle",
+            # "settled the lawsuit for $40 million", "settled claims with regulators".
+            r"settl(?:ed|es|ing)(?= (?:a |the |its |their |all )?(?:[\w-]+ ){0,3}?(?:claims?"
+            r"|charges|allegations|lawsuits?|suits?|litigation|disputes?|cases?|probes?"
+            r"|investigations?|actions?)\b)",
+        ),
+        0.65,
+    ),
     (
         "commercial_agreement",
         (
@@ -190,7 +214,7 @@ TRIGGER_STEMS: Final[dict[str, tuple[str, ...]]] = {
         "bought",
         "purchase of",
     ),
-    "investment": ("invest", "stake", "capital", "subscri"),
+    "investment": ("invest", "stake", "capital", "subscri", "round", "series "),
     "divestment": ("divest", "dispos", "sale of", "sell", "sold"),
     "financing": (
         "bond",
@@ -206,12 +230,28 @@ TRIGGER_STEMS: Final[dict[str, tuple[str, ...]]] = {
         "qip",
         "purchase plan",
         "sukuk",
+        "financing",
     ),
     "licensing": ("licen", "royalt", "rights to"),
     "settlement": ("settle",),
     "commercial_agreement": ("agreement", "contract", "deal"),
     "partnership": ("partner", "allian", "cooperation", "collaboration"),
 }
+
+# What a customer buys under a supply or services contract ("buy cloud services from X",
+# "purchase 40 aircraft", "buy power from the plant"): goods, not a company or a stake.
+PURCHASED_GOODS: Final = (
+    r"services|products|capacity|supplies|equipment|components|chips|semiconductors|power"
+    r"|electricity|energy|gas|LNG|fuel|crude|ore|coal|aircraft|jets|planes|vessels|ships"
+    r"|vehicles|trucks|buses|locomotives|railcars|turbines|batteries|cells|modules|panels"
+    r"|software|licen[cs]es|compute|computing|servers|GPUs|materials|ingredients|medicines"
+    r"|vaccines|doses|volumes|cargoes|offtake"
+)
+# Words after a goods noun that make it a business ("the chips business"): then a company.
+GOODS_AS_BUSINESS: Final = (
+    r"business(?:es)?|units?|divisions?|arms?|makers?|producers?|manufacturers?|operations?"
+    r"|assets|compan(?:y|ies)|firms?|group|plants?|subsidiar(?:y|ies)|provider|developer|segment"
+)
 
 # Verbs after which a stake changes hands from the subject to someone else.
 SALE_VERBS: Final = r"sell(?:s|ing)?|sold|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?"
@@ -330,41 +370,9 @@ NAME_FILLERS: Final = frozenset(
 )
 
 # Capitalised words that are never the company a deal word points at.
-NOT_NAMES: Final = frozenset(
-    {
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Today",
-        "Tomorrow",
-        "Yesterday",
-        "U.S",
-        "U.K",
-        "Q1",
-        "Q2",
-        "Q3",
-        "Q4",
-        "H1",
-        "H2",
-        "FY",
-        "GMT",
-        "EST",
-        "CET",
-    }
-)
+NOT_NAMES: Final = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Today", "Tomorrow", "Yesterday", "U.S", "U.K", "Q1", "Q2", "Q3",
+    "Q4", "H1", "H2", "FY", "GMT", "EST", "CET",
+})  # fmt: skip
