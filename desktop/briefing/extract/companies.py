@@ -74,6 +74,8 @@ _CONNECTOR: Final = r"(?:and|&|of|de|du|des|la|le|von|van|der|den)"
 # (The look-behind sits after the first letter so the scan can skip to capitals fast.)
 PHRASE: Final = re.compile(
     rf"[A-Z](?<![\w&\-.].){_WORD_REST}(?:[ \u00a0]+(?:{_CONNECTOR}[ \u00a0]+)?{_WORD})*"
+    # British usage writes the legal form in lower case ("Ashcombe plc").
+    r"(?:[ \u00a0]+plc\b)?"
 )
 _TOKEN: Final = re.compile(r"[^ \u00a0]+")
 # Endings a broker or company may carry beyond its known name ("Berenberg Bank").
