@@ -1,10 +1,11 @@
 """The analyst-views extractor: ratings, targets, prices, multiples and forecasts.
 
 Rules run sentence by sentence (``views_ratings``, ``views_prices``, ``views_multiples``,
-``views_forecasts``, ``views_performance``); a figure read by one rule is not read by
-another. The firm named in an earlier sentence carries over to "the analyst"/"they" in
-later ones. A fact stated twice (headline and body, "Buy" rating reaffirmed and
-reiterated) is kept once.
+``views_forecasts``, ``views_performance``, ``views_share_prices``); a figure read by one
+rule is not read by another. The firm named in an earlier sentence carries over to "the
+analyst"/"they" in later ones, and a forecast to the passive "are expected to be" of the
+next. A fact stated twice (headline and body, "Buy" rating reaffirmed and reiterated) is
+kept once.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from briefing.extract.views_counts import coverage_total
 from briefing.extract.views_forecasts import forecast_views
 from briefing.extract.views_multiples import valuation_views
 from briefing.extract.views_performance import performance_views
-from briefing.extract.views_prices import price_targets, share_prices, upside_views
+from briefing.extract.views_prices import price_targets, upside_views
 from briefing.extract.views_ratings import rating_views
+from briefing.extract.views_share_prices import share_prices
 from briefing.extract.views_text import Scope, brokers_in
 
 _NAME_NOISE: Final = re.compile(r"[^0-9a-z]+")
@@ -136,16 +138,21 @@ def extract_views(context: ArticleContext) -> list[AnalystView]:
     views: list[AnalystView] = []
     earlier_firm: str | None = None
     earlier_total: int | None = None
+    earlier_forecast: str | None = None
     subject = rated_subject(context)
     for sentence in context.sentences:
-        scope = Scope(context, sentence, earlier_firm, earlier_total, subject)
+        scope = Scope(context, sentence, earlier_firm, earlier_total, subject, earlier_forecast)
         used: set[int] = set()
         views.extend(rating_views(scope))
+        earlier_forecast = None
         if sentence.quantities:  # every other view states a figure
             views.extend(price_targets(scope, used))
             views.extend(upside_views(scope, used))
             views.extend(valuation_views(scope, used))
-            views.extend(forecast_views(scope, used))
+            forecasts = forecast_views(scope, used)
+            if forecasts:
+                earlier_forecast = forecasts[-1].type.removesuffix("_forecast")
+            views.extend(forecasts)
             views.extend(performance_views(scope, used))
             views.extend(share_prices(scope, used))
         firms = brokers_in(scope)

@@ -19,6 +19,7 @@ from briefing.extract.views_text import (
     Scope,
     as_money,
     brokers_in,
+    last_match,
     word_before,
     words_regex,
 )
@@ -69,7 +70,16 @@ _EXPECTATION: Final = re.compile(
     # "the consensus estimate for 2025 earnings is pegged at", "that for revenues stands at"
     r"|\b(?:estimates?|forecasts?|expectations?|projections?|that)\s+for\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:is|are|was|were|stands|stood|sits)\s+(?:pegged\s+|pinned\s+|set\s+|placed\s+)?(?:at\s+)?$"
+    # "up from an estimated $5.85 this year"
+    r"|\ban?\s+(?:estimated|expected|projected|forecast)\s*$"
 )
+# "the consensus EPS estimate ... has changed -1.5% over the past month to $0.52": the
+# estimate's new level (tried only on a figure right after "to", over a longer reach).
+_REVISED_TO: Final = re.compile(
+    r"(?i)\b(?:estimates?|forecasts?|consensus)\b[^;]{0,60}?\b(?:changed|revised|moved|risen"
+    r"|fallen|rose|fell|increased|decreased)\b[^;]{0,45}?\bto\s*$"
+)
+_TO_BEFORE: Final = re.compile(r"(?i)\bto\s*$")
 _EXPECTATION_ANYWHERE: Final = re.compile(
     r"(?i)\b(?:estimates?|forecasts?|expectations?|projections?)\s+(?:of|for)\b|\bthe\s+expected\b"
     r"|\b(?:consensus|street)\s+(?:mark|view|figure|number|call|of|at)\b"
@@ -79,6 +89,9 @@ _EXPECTATION_ANYWHERE: Final = re.compile(
 _EXPECTATION_AFTER: Final = re.compile(
     r"(?i)\s+(?:(?:consensus|street|analysts['’]?)\s+)?(?:consensus|estimates?|forecasts?"
     r"|expectations?|view)\b"
+    # "beating the 29.8 billion yuan average of analysts' estimates"
+    r"|\s+(?:average|mean|median)\s+(?:of\s+)?(?:analysts['’]?\s+|the\s+)?(?:estimates?|forecasts?"
+    r"|expectations?|projections?)\b"
     # "ahead of the C$1.79 analysts had expected"
     r"|\s+(?:that\s+)?(?:analysts|economists|the\s+market|the\s+street|brokers)\s+(?:had\s+)?"
     r"(?:expected|forecast|estimated|predicted|projected|pencilled\s+in)\b"
@@ -103,6 +116,26 @@ _EPS_AFTER: Final = re.compile(
 _PRIOR_NEAR: Final = re.compile(r"(?i)\b(?:prior|previous|earlier|old|former)\b")
 _LIST_GAP: Final = re.compile(r"\s*(?:/|,|and|or)\s*")
 _OTHER_NOUN_RE: Final = words_regex(OTHER_FORECAST_NOUNS)
+# "The company on Wednesday forecast fourth-quarter revenue of $1.45 billion, compared
+# with analysts' estimate of ...": the company's own forecast is guidance.
+_COMPANY_FORECASTS: Final = re.compile(
+    r"(?i)\b(?:company|group|firm|management|it)\b[^,;.]{0,60}?(?<!\bis )(?<!\bare )(?<!\bwas )"
+    r"(?<!\bbe )\b(?:forecast|forecasts|expects|projected|projects|sees|guided|predicted)\b"
+)
+# "Revenues are expected to be $865 million": a consensus continued from the sentence before.
+_PASSIVE_EXPECTED: Final = re.compile(
+    r"(?i)\b(?:is|are)\s+(?:expected|estimated|projected|forecast|seen)\s+(?:to|at)\b"
+)
+_CLAUSE_CUT: Final = re.compile(r"[,;]")
+# "This represents a change of -8.8% from what the company reported a year ago": the
+# growth the forecast of the sentence before implies.
+_RESTATES_EARLIER: Final = re.compile(
+    r"(?i)\s*(?:this|that|which)\s+(?:would\s+)?(?:represents?|marks?|implies|indicates?)\s+"
+    r"(?:an?\s+)?(?:year-over-year\s+|year-on-year\s+)?(?:change|increase|decline|growth|rise|drop)"
+    r"\s+of\s+"
+)
+# "up from an estimated $5.85 this year": the parser keeps the estimate word as a hedge.
+_ESTIMATE_HEDGE: Final = re.compile(r"(?i)^(?:an?\s+)?(?:estimated|expected|projected|forecast)\s")
 _BARE_GROWTH: Final = re.compile(r"(?i)\bforecast\w*\s+(?:an?\s+)?(?:\w+\s+)?growth\s+of\s*$")
 
 
@@ -186,7 +219,10 @@ def _expected_kind(scope: Scope, expectation_start: int, start: int, end: int) -
     ("estimate for 2025 revenue is"), a per-share figure ("$5.78 per share"), else the
     last metric noun before the phrase."""
     text = scope.text
-    if _PRIOR_NEAR.search(text, max(0, expectation_start - 15), start):
+    # "the prior estimate of" (but not "from a year earlier, beating estimates of").
+    lookback = max(0, expectation_start - 15)
+    cut = last_match(_CLAUSE_CUT, text, lookback, expectation_start)
+    if _PRIOR_NEAR.search(text, cut.end() if cut is not None else lookback, start):
         return None
     inside = _last_noun(text, start, expectation_start)
     if inside is not None:
@@ -208,10 +244,14 @@ def forecast_views(scope: Scope, used: set[int]) -> list[AnalystView]:
     [('eps_forecast', 4.1)]
     """
     text = scope.text
+    if scope.earlier_forecast is not None and _RESTATES_EARLIER.match(text):
+        return _restated_growth(scope, scope.earlier_forecast, used)
     if not scope.firms and not scope.mentions_any(_FORECAST_GATE_WORDS):
         return []
-    analyst_said = bool(_FORECASTER_RE.search(text) or brokers_in(scope)) or (
-        scope.earlier_firm is not None and _FIRST_PERSON_FORECAST.search(text) is not None
+    analyst_said = (
+        bool(_FORECASTER_RE.search(text) or brokers_in(scope))
+        or (scope.earlier_firm is not None and _FIRST_PERSON_FORECAST.search(text) is not None)
+        or (scope.earlier_forecast is not None and _PASSIVE_EXPECTED.search(text) is not None)
     )
     if not analyst_said and not _EXPECTATION_ANYWHERE.search(text):
         return []
@@ -231,7 +271,14 @@ def forecast_views(scope: Scope, used: set[int]) -> list[AnalystView]:
         kind = _bound_noun(scope, start, end, previous_end, next_start)
         confidence = 0.75
         expectation = _EXPECTATION.search(before)
-        if (
+        if expectation is None and _TO_BEFORE.search(before):
+            longer = text[max(0, start - 130) : start]
+            revised_to = _REVISED_TO.search(longer)
+            if revised_to is not None:
+                before, expectation = longer, revised_to
+        if _ESTIMATE_HEDGE.match(match.quantity.text) and analyst_said:
+            kind, confidence = _expected_kind(scope, start, start, end), 0.75
+        elif (
             word_before(text, start) in PRIOR_VALUE_CUES
             or _is_restated_amount(scope, match)
             or _ACTUAL_AFTER.match(text, end)
@@ -247,7 +294,12 @@ def forecast_views(scope: Scope, used: set[int]) -> list[AnalystView]:
         else:
             clause = text[max(previous_end, start - 80) : start]
             revised = revision is not None and revision.start() < start
-            if revised or _PAST_ACTUAL.search(clause) or not _FORECAST_RE.search(text, 0, start):
+            if (
+                revised
+                or _PAST_ACTUAL.search(clause)
+                or not _FORECAST_RE.search(text, 0, start)
+                or _company_forecast(scope, start)
+            ):
                 kind = None
             elif (
                 kind is None
@@ -274,6 +326,29 @@ def forecast_views(scope: Scope, used: set[int]) -> list[AnalystView]:
             )
         )
     return views
+
+
+def _restated_growth(scope: Scope, kind: str, used: set[int]) -> list[AnalystView]:
+    lead = _RESTATES_EARLIER.match(scope.text)
+    for match in scope.quantities():
+        start, end = scope.local(match)
+        if lead is None or start != lead.end() or match.kind != "percent" or match.start in used:
+            continue
+        used.add(match.start)
+        view = scope.view(
+            f"{kind}_forecast", 0, end, 0.6, value=match.quantity, firm=scope.earlier_firm
+        )
+        return [view]
+    return []
+
+
+def _company_forecast(scope: Scope, start: int) -> bool:
+    """Whether the company, not an analyst, forecasts the figure at ``start``: it is the
+    subject of the forecast verb and no forecaster is named before that."""
+    said = last_match(_COMPANY_FORECASTS, scope.text, 0, start)
+    if said is None:
+        return False
+    return not (_FORECASTER_RE.search(scope.text, 0, said.start()) or brokers_in(scope, 0, start))
 
 
 def _nearest_period(scope: Scope, position: int) -> str | None:

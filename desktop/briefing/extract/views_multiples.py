@@ -15,7 +15,7 @@ from typing import Final
 
 from briefing.domain.model import AnalystView, Quantity
 from briefing.extract.quantities import QuantityMatch
-from briefing.extract.views_subjects import subject_before
+from briefing.extract.views_subjects import index_at, subject_before
 from briefing.extract.views_text import (
     Scope,
     as_multiple,
@@ -51,7 +51,7 @@ _MODIFIER: Final = (
     + r"))"
 )
 _FIGURE_BEFORE_NOUN: Final = re.compile(
-    r"\s*((?:"
+    r"\s*(?:(?:its|their|the)\s+)?((?:"
     + _MODIFIER
     + r"\s+){0,3})("
     + "|".join(re.escape(n) for n in sorted(MULTIPLE_BASE_NOUNS, key=len, reverse=True))
@@ -76,6 +76,18 @@ _PEER_GROUP_AFTER: Final = re.compile(
     re.I,
 )
 _FOR_AFTER: Final = re.compile(r"\s+(?:for|at)\s+(?:the\s+)?", re.I)
+# "below the sector average of 16 times": a peer group's average named before its figure.
+_GROUP_AVERAGE_BEFORE: Final = re.compile(
+    r"(?i)\b((?:[\w-]+\s+)?(?:"
+    + "|".join(re.escape(n) for n in PEER_GROUP_NOUNS)
+    + r")(?:['’]s?)?\s+(?:average|median|multiple))\s+(?:of\s+|at\s+|is\s+)?"
+    r"(?:about\s+|around\s+)?$"
+)
+# "..., compared with 27.9 for the chip index": a bare figure set against the multiple
+# already named in the sentence, for whatever is named after "for".
+_COMPARED_BEFORE: Final = re.compile(
+    r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:an?\s+)?$"
+)
 _LEVERAGE_RE: Final = words_regex(LEVERAGE_WORDS)
 _CLAUSE_STOP: Final = re.compile(r"[,;:]\s|\s[–—-]\s")
 
@@ -96,6 +108,10 @@ def _noun_metric(noun: re.Match[str]) -> str:
 
 def _peer(scope: Scope, name_start: int) -> str | None:
     text = scope.text
+    group = _GROUP_AVERAGE_BEFORE.search(text, max(0, name_start - 50), name_start)
+    if group is not None:
+        words = group.group(1).split()
+        return " ".join(words[1:] if words[0].lower() in ("the", "its", "a") else words)
     peer = _PEER_BEFORE.search(text, max(0, name_start - 40), name_start)
     if peer is None:
         peer = _POSSESSIVE_BEFORE.search(text, max(0, name_start - 60), name_start)
@@ -194,6 +210,28 @@ def _named_multiples(scope: Scope, used: set[int]) -> tuple[list[AnalystView], s
     return views, base_metric
 
 
+def _compared_figure(scope: Scope, match: QuantityMatch, metric: str) -> AnalystView | None:
+    """ "trades at 34.6 times forward earnings, compared with 27.9 for the chip index"."""
+    text = scope.text
+    start, end = scope.local(match)
+    figure = _figure(match)
+    if figure is None or _COMPARED_BEFORE.search(text, max(0, start - 25), start) is None:
+        return None
+    link = _FOR_AFTER.match(text, end)
+    if link is None:
+        return None
+    company = (
+        index_at(text, link.end())
+        or _peer_group_after(scope, end)
+        or _company_after_for(scope, end)
+    )
+    if company is None:
+        return None
+    return scope.view(
+        "valuation_multiple", start, end, 0.65, company=company, value=figure, metric=metric
+    )
+
+
 def valuation_views(scope: Scope, used: set[int]) -> list[AnalystView]:
     """Valuation multiples of the company, its peers or an index.
 
@@ -208,16 +246,25 @@ def valuation_views(scope: Scope, used: set[int]) -> list[AnalystView]:
     """
     text = scope.text
     has_multiple = any(m.kind == "multiple" for m in scope.quantities())
-    if not has_multiple and not scope.mentions_any(_MULTIPLE_WORDS):
+    # "P/E" and "P/B" split into one-letter words: a slash is their cheap test.
+    if not (has_multiple or scope.mentions_any(_MULTIPLE_WORDS) or "/" in text):
         return []
     views, base_metric = _named_multiples(scope, used)
-    if not has_multiple:
+    if not has_multiple and base_metric is None:
         return views
     last_metric = base_metric
     for match in scope.quantities():
-        if match.kind != "multiple" or match.start in used:
+        if match.start in used:
             continue
         start, end = scope.local(match)
+        if match.kind == "number" and last_metric is not None:
+            compared = _compared_figure(scope, match, last_metric)
+            if compared is not None:
+                used.add(match.start)
+                views.append(compared)
+            continue
+        if match.kind != "multiple":
+            continue
         noun = _FIGURE_BEFORE_NOUN.match(text, end)
         if (noun is None and last_metric is None) or word_before(text, start) in PRIOR_VALUE_CUES:
             continue

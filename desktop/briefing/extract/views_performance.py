@@ -51,6 +51,15 @@ _WORD_AFTER: Final = re.compile(
 )
 # "a gain of over 72%", "share price advance of 77 percent"
 _NOUN_BEFORE: Final = re.compile(r"\b(" + "|".join(MOVE_NOUNS) + r")s?\s+of\s*$", re.I)
+# "bringing their gain since the start of the year to 27%": a running move's new total.
+_NOUN_TO_BEFORE: Final = re.compile(
+    r"\b(" + "|".join(MOVE_NOUNS) + r")s?\s+(?:[\w'’-]+\s+){0,7}?to\s*$", re.I
+)
+# "indicating a listing gain of about 14 per cent": a move implied, not one that happened.
+_IMPLIED_BEFORE: Final = re.compile(
+    r"(?i)\b(?:indicating|implying|suggesting|signalling|signaling|pointing\s+to)\s+(?:an?\s+)?"
+    r"(?:[\w-]+\s+)?$"
+)
 _CONTINUATION: Final = re.compile(r"\b(?:and|or|then)\s+(?:by\s+)?(?:another\s+)?$", re.I)
 _STOCK_RE: Final = words_regex((*STOCK_NOUNS, *INDEX_NAMES))
 _METRIC_RE: Final = words_regex(METRIC_NOUNS)
@@ -74,6 +83,7 @@ _PERIOD_PHRASES: Final = re.compile(
     r"(?:years?|months?|weeks?|days?|sessions?|quarters?)"
     r"|(?:past|last)\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|sessions?)"
     r"|year[- ]to[- ]date|ytd|since\s+the\s+start\s+of\s+the\s+year|so\s+far\s+this\s+year"
+    r"|since\s+(?:its|their|the)\s+(?:IPO|listing|debut|market\s+debut|flotation|float)"
     r"|this\s+year"
     r"|(?:in|throughout|during|for|since|over)\s+(?:(?:all\s+of|the\s+whole\s+of)\s+)?(?:19|20)\d\d"
     r"|(?:on|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -86,7 +96,10 @@ _PERIOD_PHRASES: Final = re.compile(
 # the index named after it.
 _INDEX_AFTER: Final = re.compile(r"\s*(?:\w+\s+)?(?:in|for|of|by)\s+(?=the\s)", re.I)
 _RELATIVE_VERB: Final = re.compile(r"(?i)(?:out|under)perform")
-_AND: Final = re.compile(r"(?i)\b(?:and|but|while|before|then)\b")
+# "..., leaving them down 71%", "bringing their gain ... to 27%": the same stock again.
+_AND: Final = re.compile(
+    r"(?i)\b(?:and|but|while|before|then|leaving|bringing|taking|putting|pushing|extending)\b"
+)
 _RELATIVE: Final = re.compile(r"(?i)\b(?:out|under)perform\w*\s+(?:the\s+)?(.{3,60}?)\s+by\b")
 
 
@@ -173,7 +186,7 @@ def performance_views(scope: Scope, used: set[int]) -> list[AnalystView]:
         before = text[max(0, start - 90) : start]
         verb = search_from_word(_VERB_BEFORE, before, _MOVE_FIRST_WORDS)
         after = _WORD_AFTER.match(text, end)
-        noun = _NOUN_BEFORE.search(before)
+        noun = _NOUN_BEFORE.search(before) or _NOUN_TO_BEFORE.search(before)
         continuation = previous is not None and _CONTINUATION.search(text, previous[0], start)
         falling: bool
         if verb is not None:
@@ -185,6 +198,9 @@ def performance_views(scope: Scope, used: set[int]) -> list[AnalystView]:
         elif noun is not None:
             falling = noun.group(1).lower() in _DOWN
             trigger_start = start - len(before) + noun.start()
+            if _IMPLIED_BEFORE.search(text, max(0, trigger_start - 40), trigger_start):
+                floor = end
+                continue
         elif continuation and previous is not None:
             falling = previous[1]
             trigger_start = start

@@ -6,35 +6,27 @@ reads it again: the "$205" of a target never becomes a share price.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Final
 
 from briefing.domain.model import AnalystView
 from briefing.extract.quantities import QuantityMatch
-from briefing.extract.views_subjects import company_before, firm_near
+from briefing.extract.views_share_prices import is_per_share_price, share_prices
+from briefing.extract.views_subjects import firm_near
 from briefing.extract.views_text import (
     Scope,
     as_money,
     brokers_in,
-    clause_bounds,
     negated,
-    search_from_word,
     word_before,
     words_regex,
 )
 from briefing.extract.vocab.view_terms import (
-    CHART_LEVEL_NOUNS,
-    DEAL_PRICE_WORDS,
-    METRIC_NOUNS,
-    MOVE_DOWN_WORDS,
-    MOVE_UP_WORDS,
-    PRICE_LEVEL_LABELS,
     PRICE_TARGET_NOUNS,
     PRIOR_VALUE_CUES,
-    STOCK_NOUNS,
     TARGET_CONSENSUS_WORDS,
     TARGET_STATS,
-    TRADE_VERBS,
     UPSIDE_REFERENCES,
     UPSIDE_RELATIONS,
     UPSIDE_WORDS,
@@ -45,17 +37,26 @@ _TARGET_WORDS: Final = frozenset({"target", "targets", "objective", "objectives"
 _BARE_TARGET: Final = re.compile(r"(?i)\btargets?\b")
 _STAT_RE: Final = words_regex(TARGET_STATS)
 _CONSENSUS_RE: Final = words_regex(TARGET_CONSENSUS_WORDS)
-_METRIC_RE: Final = words_regex(METRIC_NOUNS)
-_STOCK_RE: Final = words_regex(STOCK_NOUNS)
-_DEAL_RE: Final = words_regex(DEAL_PRICE_WORDS)
-# A per-share price never carries a scale word ("$5.59 billion" is not a share price).
-_SCALED: Final = re.compile(
-    r"(?i)(?:million|billion|trillion|thousand|crore|lakh|\bbn\b|\bmn\b|\d\s*(?:bn|mn|m|b|k|tn)\b)"
-)
 _EXTREME_BEFORE: Final = re.compile(
     r"(?i)\b(?:(high|highest|street-high|top)|low|lowest|street-low|bottom)\b"
     r"(?:\s+(?:estimate|target|end|price\s+target))?\s+(?:of|at|is)\s*$"
 )
+# "..., with an average of $14.60": a later figure the window names a statistic of.
+_AVERAGE_BEFORE: Final = re.compile(r"(?i)\b(average|mean|median)\s+(?:of|at|is)\s*$")
+# "its target to $225", "their average target is $104": a bare "target" owned by a broker
+# (or a statistic), then the figure it is set to.
+_BARE_TARGET_OWNER: Final = re.compile(
+    r"(?i)\b(?:its|their|his|her|our|the|a|new|average|mean|median|consensus)\s+$"
+)
+_BARE_TARGET_LINK: Final = re.compile(
+    r"(?i)\s*(?:(?:is|was|stands\s+at|stood\s+at|to|of|at)\s+)(?:about\s+|around\s+)?"
+)
+# "Price targets range from $5 to $25": the spread of the brokers' targets.
+_RANGE_LINK: Final = re.compile(
+    r"(?i)\s*(?:\w+\s+){0,2}?(?:range[sd]?|ranging|vary|varies|varying|span|spans|spanning)"
+    r"\s+(?:from|between)\s+"
+)
+_RANGE_JOIN: Final = re.compile(r"\s*(?:to|and|-|–)\s*")
 # "sales target of EUR 44 billion" is a company goal, not a price target.
 _COMPANY_GOAL_BEFORE: Final = re.compile(r"(?i)\b(?:sales|revenue|margin|profit|earnings)\s+$")
 # "the shares could rise 35% to its new target": the upside a target implies.
@@ -64,7 +65,6 @@ _MODAL_MOVE_BEFORE: Final = re.compile(
     r"|increase|advance|fall|drop|decline|lose|slide)\s+(?:by\s+)?(?:about\s+|around\s+)?$"
 )
 _FALL_WORD: Final = re.compile(r"(?i)\b(?:fall|drop|decline|lose|slide)\b")
-_PER_SHARE_AFTER: Final = re.compile(r"\s*(?:per|a|each)\s+(?:\w+\s+)?share\b", re.I)
 _UPSIDE_AFTER: Final = re.compile(
     r"\s*(?:potential\s+|implied\s+)?(" + "|".join(UPSIDE_WORDS) + r")\b", re.I
 )
@@ -77,53 +77,6 @@ _RELATION_AFTER: Final = re.compile(
     r"((?:[\w'’-]+\s+){0,3}?)(" + "|".join(UPSIDE_REFERENCES) + r")\b",
     re.I,
 )
-_LEVEL_BEFORE: Final = re.compile(
-    r"(" + "|".join(re.escape(w) for w in PRICE_LEVEL_LABELS) + r"|\d{1,3}[- ]day\s+(?:simple\s+"
-    r"|exponential\s+)?moving\s+average|(?:52|fifty-two)[- ]week\s+(?:high|low)"
-    r"|(?:1|one)[- ]year\s+(?:high|low)|(?:12|twelve)[- ]month\s+(?:high|low))s?\s+(?:price\s+)?"
-    r"(?:of|is|was|at|stands\s+at|stood\s+at|near|around|sits\s+at)?\s*$",
-    re.I,
-)
-_DAYS_LABEL: Final = re.compile(r"^(\d{1,3}) (day|week|month)")
-_YEAR_LABEL: Final = re.compile(r"^(?:1|one)[- ]year ")
-_HIGH_BEFORE: Final = re.compile(
-    r"\b((?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|recent|session|intraday|multi-year|record|all-time|one-month|yearly)\s+)"
-    r"(high|low|peak|top)s?\s+(?:of|around|near|at)?\s*$",
-    re.I,
-)
-_TRADE_BEFORE: Final = re.compile(
-    r"\b(" + "|".join(TRADE_VERBS) + r")\s+(?:[\w.%+-]+\s+){0,4}?(?:at|near|around|for)\s*$", re.I
-)
-_MOVE_FIRST_WORDS: Final = frozenset(w.split()[0] for w in (*MOVE_UP_WORDS, *MOVE_DOWN_WORDS))
-_MOVE_TO_BEFORE: Final = re.compile(
-    r"\b(?:" + "|".join(MOVE_UP_WORDS + MOVE_DOWN_WORDS) + r")\s+(?:[\w.,%+-]+\s+){0,7}?"
-    # "surged 7.9% to a record 212,500 won", "fell to a fresh 52-week low of"
-    r"(?:to|at)\s+(?:an?\s+)?(?:(?:fresh|new|record|all-time|multi-year|\d+-\w+)\s+){0,2}"
-    r"(?:(?:high|low|peak)\s+(?:of\s+)?)?$|\b(?:to|at)\s*$",
-    re.I,
-)
-# "At $112.40, the shares trade ...": the price the sentence opens with.
-_AT_OPENING: Final = re.compile(r"(?i)(?:^|[.;:]\s+)at\s+$")
-_STOCK_SUBJECT_AFTER: Final = re.compile(r"(?i),?\s+(?:the\s+|its\s+)?(?:shares|stock)\b")
-# "closed 0.6 per cent higher at 8412.3 points": an index level, not a share price.
-_POINTS_AFTER: Final = re.compile(r"(?i)\s*(?:index\s+)?(?:points|pts)\b")
-_CURRENT_BEFORE: Final = re.compile(
-    r"\b((?:current|last|latest|recent|today's|prevailing)\s+(?:trading\s+|share\s+|market\s+"
-    r"|closing\s+)?(?:level|levels|price|close|quote))\s+(?:of|at|near|around|is|was)?\s*$",
-    re.I,
-)
-_CHART_AFTER: Final = re.compile(r"\s+(" + "|".join(CHART_LEVEL_NOUNS) + r")\b", re.I)
-_VENUE: Final = re.compile(
-    r"\bon\s+the\s+((?:[A-Z][\w]*\s+)*Stock\s+Exchange|[A-Z]{2,6})\b"
-    r"|\bin\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
-)
-
-
-def _is_per_share_price(scope: Scope, match: QuantityMatch) -> bool:
-    if _SCALED.search(match.quantity.text) or match.kind not in ("money", "number"):
-        return False
-    return _PER_SHARE_AFTER.match(scope.text, scope.local(match)[1]) is None
 
 
 def _is_prior(text: str, start: int) -> bool:
@@ -146,8 +99,9 @@ def _target_stat(scope: Scope, cue: re.Match[str], firm: str | None) -> str | No
 
 
 def _target_cues(text: str) -> list[tuple[re.Match[str], bool]]:
-    """Price-target phrases, and bare "target" words ("its HK$58 target"), which only
-    a per-share amount right before them makes a price target (the bool)."""
+    """Price-target phrases, and bare "target" words ("its HK$58 target", "its target to
+    $225"), which only a per-share amount right before them, or one right after an owned
+    "target", makes a price target (the bool)."""
     named = list(TARGET_RE.finditer(text))
     bare = [
         (cue, True)
@@ -169,13 +123,23 @@ def price_targets(scope: Scope, used: set[int]) -> list[AnalystView]:
         following = TARGET_RE.search(text, cue.end())
         if following is not None:
             window_end = min(window_end, following.start())
+        spread = _target_range(scope, cue, used)
+        if spread is not None:
+            views.append(spread)
         picks: list[QuantityMatch] = []
         for match in scope.quantities():
             start, end = scope.local(match)
-            if match.start in used or not _is_per_share_price(scope, match):
+            if match.start in used or not is_per_share_price(scope, match):
                 continue
             directly_before = 0 <= cue.start() - end <= 3
-            if bare and not (directly_before and match.kind == "money"):
+            if bare and not (
+                match.kind == "money"
+                and (
+                    directly_before
+                    or _owned_target_set_to(text, cue, start)
+                    or (spread is not None and _named_statistic(scope, match))
+                )
+            ):
                 continue
             after = cue.end() <= start < window_end
             if not (directly_before or after) or _is_prior(text, start):
@@ -188,14 +152,14 @@ def price_targets(scope: Scope, used: set[int]) -> list[AnalystView]:
         respectively = "respectively" in text[cue.end() :].lower()
         extremes: dict[int, str] = {}
         if not respectively:
-            # "..., with a high estimate of $140 and a low of $85": the range's ends.
-            for match in picks[1:]:
-                extreme = _EXTREME_BEFORE.search(
-                    text, max(0, scope.local(match)[0] - 40), scope.local(match)[0]
-                )
-                if extreme is not None:
-                    extremes[match.start] = "high" if extreme.group(1) else "low"
-            picks = [picks[0], *(m for m in picks[1:] if m.start in extremes)]
+            # "..., with a high estimate of $140 and a low of $85": the range's ends;
+            # "range from $5 to $25, with an average of $14.60": the average.
+            for match in picks[1:] if spread is None else picks:
+                extremes.update(_named_statistic(scope, match))
+            if spread is None:
+                picks = [picks[0], *(m for m in picks[1:] if m.start in extremes)]
+            else:
+                picks = [m for m in picks if m.start in extremes]
         firms = [name for at, name in brokers_in(scope, 0, cue.start())]
         for index, match in enumerate(picks):
             used.add(match.start)
@@ -221,6 +185,63 @@ def price_targets(scope: Scope, used: set[int]) -> list[AnalystView]:
                 )
             )
     return views
+
+
+def _owned_target_set_to(text: str, cue: re.Match[str], start: int) -> bool:
+    """ "Mizuho lifted its target to $225": an owned bare "target" right before its figure."""
+    if _BARE_TARGET_OWNER.search(text, max(0, cue.start() - 12), cue.start()) is None:
+        return False
+    return _BARE_TARGET_LINK.fullmatch(text, cue.end(), start) is not None
+
+
+def _named_statistic(scope: Scope, match: QuantityMatch) -> dict[int, str]:
+    """The statistic named right before a later figure of a target window, if any."""
+    start = scope.local(match)[0]
+    extreme = _EXTREME_BEFORE.search(scope.text, max(0, start - 40), start)
+    if extreme is not None:
+        return {match.start: "high" if extreme.group(1) else "low"}
+    average = _AVERAGE_BEFORE.search(scope.text, max(0, start - 20), start)
+    if average is not None:
+        return {match.start: TARGET_STATS[average.group(1).lower()]}
+    return {}
+
+
+def _target_range(scope: Scope, cue: re.Match[str], used: set[int]) -> AnalystView | None:
+    """ "Price targets range from $5 to $25": one view holding both ends."""
+    text = scope.text
+    link = _RANGE_LINK.match(text, cue.end())
+    if link is None:
+        return None
+    matches = scope.quantities()
+    for match in matches:
+        # "between $8 and $31" may reach us already read as one range.
+        start, end = scope.local(match)
+        if cue.end() <= start <= link.end() and match.kind == "money" and match.quantity.is_range:
+            if match.start in used:
+                return None
+            used.add(match.start)
+            quantity = as_money(match.quantity, scope.context.currency)
+            return scope.view("price_target", cue.start(), end, 0.8, value=quantity, stat=None)
+    for index, low in enumerate(matches[:-1]):
+        start, end = scope.local(low)
+        high = matches[index + 1]
+        high_start, high_end = scope.local(high)
+        if start != link.end() or low.kind != "money" or high.kind != "money":
+            continue
+        if low.start in used or not _RANGE_JOIN.fullmatch(text, end, high_start):
+            return None
+        if low.quantity.value is None or high.quantity.value is None:
+            return None
+        used.update((low.start, high.start))
+        quantity = dataclasses.replace(
+            as_money(high.quantity, scope.context.currency),
+            value=None,
+            low=low.quantity.value,
+            high=high.quantity.value,
+            text=text[start:high_end],
+        )
+        return scope.view("price_target", cue.start(), high_end, 0.8, value=quantity, stat=None)
+    return None
 
 
 def upside_views(scope: Scope, used: set[int]) -> list[AnalystView]:
@@ -262,101 +283,6 @@ def upside_views(scope: Scope, used: set[int]) -> list[AnalystView]:
                 confidence,
                 firm=firm,
                 value=quantity,
-            )
-        )
-    return views
-
-
-def _venue(text: str, start: int, end: int) -> str | None:
-    venue = _VENUE.search(text, start, end)
-    if venue is None:
-        return None
-    return venue.group(1) or venue.group(2)
-
-
-def _level_label(surface: str) -> str:
-    """ "50 day moving average" and "50-day moving average" are one label.
-
-    >>> _level_label("200 day  Moving Average"), _level_label("1 year low")
-    ('200-day moving average', '52-week low')
-    """
-    label = " ".join(surface.lower().split())
-    return _YEAR_LABEL.sub("52-week ", _DAYS_LABEL.sub(r"\1-\2", label))
-
-
-def _subject_named(scope: Scope, position: int) -> bool:
-    """ "Ashdown fell 3.4% to 1,204 pence": a company named in the clause is the stock."""
-    clause_start, _ = clause_bounds(scope.text, position)
-    return any(
-        clause_start <= mention.start - scope.sentence.start < position and not mention.is_broker
-        for mention in scope.sentence.companies
-    )
-
-
-def _share_price_label(scope: Scope, match: QuantityMatch) -> tuple[str, float] | None:
-    """The reference a per-share amount is (label, confidence), or None if it is not one."""
-    text = scope.text
-    start, end = scope.local(match)
-    before = text[max(0, start - 70) : start]
-    strong = match.kind == "money"
-    level = _LEVEL_BEFORE.search(before)
-    if level is not None:
-        return _level_label(level.group(1)), 0.8
-    current = _CURRENT_BEFORE.search(before)
-    if current is not None:
-        return current.group(1).lower(), 0.75
-    has_stock = _STOCK_RE.search(text) is not None
-    high = _HIGH_BEFORE.search(before)
-    if high is not None and has_stock:
-        return f"{high.group(1).strip().title()} {high.group(2).lower()}", 0.7
-    trade = _TRADE_BEFORE.search(before)
-    if trade is not None and (strong or trade.group(1).lower() in ("opened", "closed")):
-        return TRADE_VERBS[trade.group(1).lower()], 0.75
-    if not strong:
-        return None
-    if _AT_OPENING.search(before) and _STOCK_SUBJECT_AFTER.match(text, end):
-        return "current", 0.7
-    moved = search_from_word(_MOVE_TO_BEFORE, before, _MOVE_FIRST_WORDS)
-    # "Harlow Group rose 7p, or 2.6 per cent, to 276p": the company moved, named before.
-    mover_named = moved is not None and _subject_named(scope, start - len(before) + moved.start())
-    if not (has_stock or mover_named or _subject_named(scope, start)):
-        return None
-    clause_start, _ = clause_bounds(text, start)
-    if moved is not None and not _METRIC_RE.search(text, clause_start, start):
-        return "after move", 0.7
-    chart = _CHART_AFTER.match(text, end)
-    if chart is not None and re.search(r"(?i)\bthe\s+$", before):
-        return chart.group(1).lower(), 0.65
-    return None
-
-
-def share_prices(scope: Scope, used: set[int]) -> list[AnalystView]:
-    text = scope.text
-    views: list[AnalystView] = []
-    for match in scope.quantities():
-        if match.start in used or not _is_per_share_price(scope, match):
-            continue
-        start, end = scope.local(match)
-        clause_start, clause_end = clause_bounds(text, start)
-        if _DEAL_RE.search(text, clause_start, clause_end) or _POINTS_AFTER.match(text, end):
-            continue
-        found = _share_price_label(scope, match)
-        if found is None:
-            continue
-        label, confidence = found
-        venue = _venue(text, clause_start, clause_end)
-        if venue:
-            label = f"{label} ({venue})"
-        used.add(match.start)
-        views.append(
-            scope.view(
-                "share_price",
-                start,
-                end,
-                confidence,
-                company=company_before(scope, start),
-                value=as_money(match.quantity, scope.context.currency),
-                label=label,
             )
         )
     return views

@@ -80,6 +80,14 @@ _STAR_WORDS: Final = frozenset({"star", "stars"})
 _COUNT_GATE_WORDS: Final = LABEL_WORDS | PLURAL_WORDS | frozenset(ADVICE_LABELS)
 _CONSENSUS_AFTER: Final = re.compile(r"[\"'”’]?\s+consensus\b", re.I)
 _AVERAGE_BEFORE: Final = re.compile(r"(?:average|consensus|mean)\s+(?:\w+\s+){0,2}$", re.I)
+# "analysts rate it a Buy on average": the label of the average of many brokers.
+_ON_AVERAGE_AFTER: Final = re.compile(r"(?i)[\"'”’]?\s+(?:rating\s+)?on\s+average\b")
+# "Seeking Alpha's Quant Rating on the stock is Hold": a named house's rating, then its label.
+_OWNED_RATING_BEFORE: Final = re.compile(
+    r"\b((?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*)['’]s\s+(?:[A-Z][\w-]*\s+)?(?i:rating)"
+    r"\s+(?:(?:on|for)\s+(?:the\s+)?[\w.&-]+\s+)?(?:is|was|stands\s+at|remains|:)\s+"
+    r"(?:an?\s+)?[\"'“‘]?$"
+)
 
 
 def _rating_changes(scope: Scope, used: set[int]) -> list[AnalystView]:
@@ -214,8 +222,10 @@ def _consensus(scope: Scope, used: set[int]) -> list[AnalystView]:
         if label.start() in used:
             continue
         # "has a Strong Buy consensus rating": the label named before the cue.
-        if label.group(0).lower() not in CONSENSUS_ONLY_LABELS and not _CONSENSUS_AFTER.match(
-            text, label.end()
+        if (
+            label.group(0).lower() not in CONSENSUS_ONLY_LABELS
+            and not _CONSENSUS_AFTER.match(text, label.end())
+            and not _ON_AVERAGE_AFTER.match(text, label.end())
         ):
             continue
         used.add(label.start())
@@ -239,6 +249,20 @@ def _standing_ratings(scope: Scope, used: set[int]) -> list[AnalystView]:
         window_start = max(clause_start, label.start() - 50)
         verb = last_match(_KEEP_VERB, text, window_start, label.start())
         noun = RATING_NOUN_AFTER.match(text, label.end())
+        owner = _OWNED_RATING_BEFORE.search(text, max(0, label.start() - 80), label.start())
+        if owner is not None and noun is None:
+            used.add(label.start())
+            views.append(
+                scope.view(
+                    "rating",
+                    owner.start(),
+                    label.end(),
+                    0.7,
+                    firm=owner.group(1),
+                    label=label_of(label.group(0)),
+                )
+            )
+            continue
         quoted = is_quoted(text, label.start(), label.end())
         if noun is not None:
             named_firm = bool(brokers_in(scope, clause_start, label.start()))

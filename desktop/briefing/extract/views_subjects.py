@@ -13,12 +13,13 @@ from typing import Final
 from briefing.extract.views_text import Scope, brokers_in, last_match
 from briefing.extract.vocab.view_terms import INDEX_MODIFIERS, INDEX_NAMES
 
-# A share index: a known name, or capitalised words ending in "Index" ("Morningstar US
-# Market Index"); an index's move or multiple is the index's, not the article company's.
+# A share index: capitalised words ending in "index" ("Morningstar US Market Index", "the
+# Nifty Auto index"), tried first so the whole name wins over a known part, or a known
+# name; an index's move or multiple is the index's, not the article company's.
 INDEX_NAME_RE: Final = re.compile(
-    r"(?<![\w&/])(?:"
+    r"(?-i:(?<![\w&/])(?:[A-Z][\w&/.-]*\s+){1,4}[Ii]ndex\b)|(?<![\w&/])(?:"
     + "|".join(re.escape(n) for n in sorted(INDEX_NAMES, key=len, reverse=True))
-    + r")(?![\w&]|/\w)(?:\s+[Ii]ndex\b)?|(?-i:(?<![\w&/])(?:[A-Z][\w&/.-]*\s+){1,4}Index\b)"
+    + r")(?![\w&]|/\w)(?:\s+[Ii]ndex\b)?"
     # "the all share index added 0.5%": an index the article describes in lower case.
     r"|(?-i:(?<=\bthe\s)(?:[a-z][\w&/-]*\s+){1,3}index\b)",
     re.IGNORECASE,
@@ -27,6 +28,12 @@ INDEX_AFTER_THE: Final = re.compile(
     r"\bthe\s+(?:(?:" + "|".join(re.escape(m) for m in INDEX_MODIFIERS) + r")\s+)?", re.I
 )
 _LEADING_ARTICLE: Final = re.compile(r"^(?:the|a)\s+", re.I)
+# "The shares, which are listed on the DAX, rose 1.4%": an index named as the stock's
+# market or membership does not move.
+_INDEX_AS_VENUE: Final = re.compile(
+    r"(?i)\b(?:listed|traded|quoted|included)\s+(?:on|in)\s+(?:the\s+)?$"
+    r"|\b(?:member|constituent|component)\s+of\s+(?:the\s+)?$"
+)
 # "the shares trade at 6.1 times", "the stock has risen 18%": the article's stock, even
 # when another company (a broker not known as one) was named before.
 _DEFINITE_STOCK: Final = re.compile(r"(?i)\b(?:the|its|their)\s+(?:shares|stock)\b")
@@ -42,9 +49,17 @@ def company_before(scope: Scope, position: int, floor: int = 0) -> str | None:
     chosen = None
     for mention in scope.sentence.companies:
         at = mention.start - scope.sentence.start
-        if floor <= at < position and (not mention.is_broker or mention.name == scope.primary):
+        if (
+            floor <= at < position
+            and (not mention.is_broker or mention.name == scope.primary)
+            and not (mention.is_index and _is_venue(scope.text, at))
+        ):
             chosen = mention.name
     return chosen or scope.primary
+
+
+def _is_venue(text: str, position: int) -> bool:
+    return _INDEX_AS_VENUE.search(text, max(0, position - 20), position) is not None
 
 
 def index_name(surface: str) -> str:
@@ -76,11 +91,16 @@ def subject_before(scope: Scope, position: int, floor: int = 0) -> str | None:
     for mention in scope.sentence.companies:
         at = mention.start - scope.sentence.start
         if floor <= at < position and (not mention.is_broker or mention.name == scope.primary):
+            if mention.is_index and _is_venue(text, at):
+                continue
             chosen_at = at
             chosen = index_name(mention.text) if mention.is_index else mention.name
     if "ndex" in text or not scope.words.isdisjoint(_INDEX_WORDS):
         for index in INDEX_NAME_RE.finditer(text, floor, position):
-            if index.start() > chosen_at:
+            # A company read inside an index's name ("Auto" of "Nifty Auto index") is not one.
+            if _is_venue(text, index.start()):
+                continue
+            if index.end() > chosen_at:
                 chosen_at, chosen = index.start(), index_name(index.group(0))
     if chosen is not None:
         definite = last_match(_DEFINITE_STOCK, text, chosen_at, position)

@@ -148,6 +148,10 @@ class Scope:
     # The company the views are about when it is not the primary company (a broker named
     # in the headline, "ICICI Securities retains ADD on X", is not what it rates).
     subject: str | None = None
+    # Whether the sentence before stated an analysts' forecast: "Revenues are expected to
+    # be $865 million" right after one continues the consensus, not company guidance.
+    # Its kind ("eps", "revenue") also gives "This represents a change of -8.8%" its metric.
+    earlier_forecast: str | None = None
     # Rating firms named in the sentence (position in text, name), found once.
     firms: tuple[tuple[int, str], ...] = field(init=False)
     # The sentence's lower-case words: a cheap test of whether a rule can apply at all.

@@ -13,7 +13,8 @@ from typing import Final
 # Broker rating labels, surface form (lower case) -> contract label. Longer forms first
 # matter only for readability: the extractor sorts by length before compiling.
 RATING_LABELS: Final[dict[str, str]] = {
-    "strong buy": "Strong Buy", "moderate buy": "Moderate Buy",
+    "strong buy": "Strong Buy", "strong-buy": "Strong Buy", "moderate buy": "Moderate Buy",
+    "strong-sell": "Strong Sell", "moderate-buy": "Moderate Buy",
     "speculative buy": "Speculative Buy", "conviction buy": "Conviction Buy",
     "buy or better": "Buy or Better", "buy": "Buy", "accumulate": "Accumulate",
     "outperform": "Outperform", "market outperform": "Market Outperform",
@@ -271,6 +272,8 @@ FORECASTER_CUES: Final = (
     "analyst", "analysts", "consensus", "experts", "street", "brokers", "forecasters",
     "economists", "polled", "the report", "the note", "research report", "it is estimated",
     "it is also estimated", "it is expected", "it is also expected",
+    # "is expected to post earnings of $0.74 per share in its upcoming report"
+    "upcoming report", "upcoming earnings report", "upcoming release",
 )
 # Revisions of a forecast are not forecasts ("raised its revenue forecast by 4%").
 REVISION_VERBS: Final = (
