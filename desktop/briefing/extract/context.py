@@ -13,7 +13,6 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from briefing.domain.model import Document
 from briefing.extract.dates import DateMatch, find_dates
@@ -29,24 +28,106 @@ from briefing.extract.quantities import QuantityMatch, find_quantities
 from briefing.extract.sentences import split_sentences
 from briefing.extract.vocab.exchanges import EXCHANGE_CURRENCIES
 
-_Match = TypeVar("_Match", QuantityMatch, DateMatch, PeriodMatch, SegmentMention)
 
-
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    index: int
-    start: int
-    end: int
-    text: str
-    quantities: tuple[QuantityMatch, ...]
-    companies: tuple[CompanyMention, ...]  # references ("the company") carry the primary name
-    segments: tuple[SegmentMention, ...]
-    dates: tuple[DateMatch, ...]
-    periods: tuple[PeriodMatch, ...]
+    """One sentence of the body and what is stated in it.
+
+    The features are found on first access and kept: most sentences are read by some
+    extractors only, and finding quantities or periods costs more than all the rest.
+    """
+
+    __slots__ = (
+        "_dates",
+        "_local_dates",
+        "_periods",
+        "_published",
+        "_quantities",
+        "_segments",
+        "companies",
+        "end",
+        "index",
+        "start",
+        "text",
+    )
+
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        text: str,
+        companies: tuple[CompanyMention, ...],  # references carry the primary name
+        published: dt.date | None,
+    ) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.companies = companies
+        self._published = published
+        self._quantities: tuple[QuantityMatch, ...] | None = None
+        self._segments: tuple[SegmentMention, ...] | None = None
+        self._local_dates: list[DateMatch] | None = None  # offsets into ``text``
+        self._dates: tuple[DateMatch, ...] | None = None
+        self._periods: tuple[PeriodMatch, ...] | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"Sentence(index={self.index}, start={self.start}, end={self.end}, text={self.text!r})"
+        )
 
     def relative(self, offset: int) -> int:
         """A body offset as an index into ``self.text``."""
         return offset - self.start
+
+    @property
+    def quantities(self) -> tuple[QuantityMatch, ...]:
+        found = self._quantities
+        if found is None:
+            shift = self.start
+            found = self._quantities = tuple(
+                QuantityMatch(m.start + shift, m.end + shift, m.quantity, m.kind)
+                for m in find_quantities(self.text)
+            )
+        return found
+
+    @property
+    def segments(self) -> tuple[SegmentMention, ...]:
+        found = self._segments
+        if found is None:
+            shift = self.start
+            found = self._segments = tuple(
+                SegmentMention(m.start + shift, m.end + shift, m.text, m.name, m.is_reference)
+                for m in find_segments(self.text)
+            )
+        return found
+
+    def _dates_in_text(self) -> list[DateMatch]:
+        local = self._local_dates
+        if local is None:
+            local = self._local_dates = find_dates(self.text, self._published)
+        return local
+
+    @property
+    def dates(self) -> tuple[DateMatch, ...]:
+        found = self._dates
+        if found is None:
+            shift = self.start
+            found = self._dates = tuple(
+                DateMatch(m.start + shift, m.end + shift, m.iso) for m in self._dates_in_text()
+            )
+        return found
+
+    @property
+    def periods(self) -> tuple[PeriodMatch, ...]:
+        found = self._periods
+        if found is None:
+            shift = self.start
+            local = find_periods(self.text, self._published, dates=self._dates_in_text)
+            found = self._periods = tuple(
+                PeriodMatch(m.start + shift, m.end + shift, m.label) for m in local
+            )
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +143,6 @@ class ArticleContext:
     @property
     def title(self) -> str | None:
         return self.document.title
-
-
-def _shift(matches: Sequence[_Match], offset: int) -> tuple[_Match, ...]:
-    if offset == 0:
-        return tuple(matches)
-    return tuple(
-        dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in matches
-    )
 
 
 def _published_date(published: str | None) -> dt.date | None:
@@ -105,7 +178,7 @@ def _reporting_currency(
 
 def _resolve_references(
     mentions: Sequence[CompanyMention], primary: str | None
-) -> tuple[CompanyMention, ...]:
+) -> list[CompanyMention]:
     resolved = []
     for mention in mentions:
         if mention.is_reference:
@@ -113,7 +186,7 @@ def _resolve_references(
                 continue
             mention = dataclasses.replace(mention, name=primary)
         resolved.append(mention)
-    return tuple(resolved)
+    return resolved
 
 
 def build_context(document: Document) -> ArticleContext:
@@ -128,32 +201,18 @@ def build_context(document: Document) -> ArticleContext:
     mention_starts = [m.start for m in mentions]
 
     sentences: list[Sentence] = []
-    for index, (start, end) in enumerate(sentence_spans):
-        text = body[start:end]
-        dates = find_dates(text, published)
-        first = bisect.bisect_left(mention_starts, start)
-        last = bisect.bisect_left(mention_starts, end)
-        sentences.append(
-            Sentence(
-                index=index,
-                start=start,
-                end=end,
-                text=text,
-                quantities=_shift(find_quantities(text), start),
-                companies=tuple(m for m in mentions[first:last] if m.end <= end),
-                segments=_shift(find_segments(text), start),
-                dates=_shift(dates, start),
-                periods=_shift(find_periods(text, published, dates=dates), start),
-            )
-        )
-
     content_names: dict[str, None] = {}
     if primary:
         content_names[primary] = None
-    for sentence in sentences:
-        for mention in sentence.companies:
+    for index, (start, end) in enumerate(sentence_spans):
+        first = bisect.bisect_left(mention_starts, start)
+        last = bisect.bisect_left(mention_starts, end, first)
+        companies = tuple(m for m in mentions[first:last] if m.end <= end)
+        for mention in companies:
             if not (mention.is_broker or mention.is_index):
                 content_names.setdefault(mention.name, None)
+        sentences.append(Sentence(index, start, end, body[start:end], companies, published))
+
     currency = _reporting_currency(sentences, document.tickers, body[:2000])
     return ArticleContext(
         document=document,

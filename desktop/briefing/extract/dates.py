@@ -209,6 +209,16 @@ def _preceded_by(low: str, start: int, forbidden: frozenset[str]) -> bool:
     return before.isalnum() or before in forbidden
 
 
+def _may_name_month(low: str) -> bool:
+    """Whether a month word may stand in ``low``: every one starts with these three letters
+    (substring tests cost far less than the scan; written out, a loop costs more)."""
+    return (
+        "jan" in low or "feb" in low or "mar" in low or "apr" in low or "may" in low
+        or "jun" in low or "jul" in low or "aug" in low or "sep" in low or "oct" in low
+        or "nov" in low or "dec" in low
+    )  # fmt: skip
+
+
 def find_dates(
     text: str, reference: dt.date | None, *, day_first: bool | None = None
 ) -> list[DateMatch]:
@@ -228,7 +238,11 @@ def find_dates(
     ['2025-12-30']
     """
     low = lower_for_matching(text)
-    has_month = _HAS_MONTH.search(low) is not None
+    has_month = _may_name_month(low) and _HAS_MONTH.search(low) is not None
+    # A separated date needs its separator twice: counting is far cheaper than scanning.
+    separated = low.count("-") > 1 or low.count("/") > 1 or low.count(".") > 1
+    if not (has_month or separated):
+        return []
     candidates: list[tuple[int, int, dt.date]] = []
     named = [(MONTH_FIRST, _NOT_BEFORE_WORD), (DAY_FIRST, _NOT_BEFORE_NUMBER)]
     if " of " in low:
@@ -240,8 +254,6 @@ def find_dates(
             date = _named_month_date(text, low, match, reference)
             if date is not None:
                 candidates.append((_with_weekday(low, match.start()), match.end(), date))
-    # A separated date needs its separator twice: counting is far cheaper than scanning.
-    separated = low.count("-") > 1 or low.count("/") > 1 or low.count(".") > 1
     for match in (SEPARATED if has_month else NUMERIC).finditer(low) if separated else ():
         if _preceded_by(low, match.start(), _NOT_BEFORE_NUMBER):
             continue

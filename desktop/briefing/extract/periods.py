@@ -326,12 +326,16 @@ def _cuts_a_date(start: int, end: int, dates: Sequence[DateMatch]) -> bool:
 
 
 def find_periods(
-    text: str, reference: dt.date | None, *, dates: Sequence[DateMatch] | None = None
+    text: str,
+    reference: dt.date | None,
+    *,
+    dates: Sequence[DateMatch] | Callable[[], Sequence[DateMatch]] | None = None,
 ) -> list[PeriodMatch]:
     """Every reporting period stated in ``text``, in order, without overlaps.
 
-    ``dates`` are ``find_dates(text, reference)`` when the caller has them already (they are
-    computed here otherwise, and only when a period or "ended" was seen).
+    ``dates`` are ``find_dates(text, reference)`` when the caller has them already, or a
+    function giving them (called, like ``find_dates`` otherwise, only when a period or
+    "ended" was seen).
 
     >>> def labels(text):
     ...     return [p.label for p in find_periods(text, dt.date(2026, 2, 1))]
@@ -375,6 +379,8 @@ def find_periods(
     # Dates both end periods ("quarter ended June 30") and veto periods cutting through them.
     if dates is None:
         dates = find_dates(text, reference)
+    elif callable(dates):
+        dates = dates()
     if ending:
         candidates.extend(_endings(text, low, dates, reference))
     candidates.sort(key=lambda p: (p.start - p.end, p.start))
