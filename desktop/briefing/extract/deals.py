@@ -84,6 +84,9 @@ def _per_share_of(total: DealDraft, single: DealDraft) -> bool:
 
 
 def _same_deal_amount(kept: DealDraft, new: DealDraft) -> bool:
+    if kept.terms.get("status") != new.terms.get("status"):
+        # A new programme as large as the completed one before it is another deal.
+        return False
     return (
         _same_amount(kept.amount, new.amount)
         or _per_share_of(kept, new)

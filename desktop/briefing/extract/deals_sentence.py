@@ -84,6 +84,16 @@ _PAYMENT = re.compile(
     re.IGNORECASE,
 )
 _PAID_DEALS: Final = frozenset({"licensing", "settlement", "commercial_agreement"})
+# A licence's headline amount is its upfront payment, wherever the sentence states it.
+_UPFRONT_BEFORE = re.compile(r"\bup-?front (?:payment|fee|cash)?\s*(?:of\s*)?$", re.IGNORECASE)
+_UPFRONT_AFTER = re.compile(r"\s*(?:in )?(?:cash )?up-?front\b", re.IGNORECASE)
+# "$3.5bn of buybacks on top of the $3.5bn it repurchased in Q4": an earlier programme, done.
+_COMPLETED_GAP = re.compile(
+    r"\s*(?:of (?:its )?(?:shares|stock) )?(?:that |which )?"
+    r"(?:it|they|the company|the group) (?:had )?$",
+    re.IGNORECASE,
+)
+_PAST_BUYBACK = re.compile(r"repurchased|bought back", re.IGNORECASE)
 
 
 def _names_tranche(text: str, trigger: Trigger) -> bool:
@@ -257,6 +267,13 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
             valuation = _pick_amount(text, trigger, money, claimed, frozenset({"valuation"}))
             if valuation is None:
                 valuation = next((m for m, role in money if role == "valuation"), None)
+        if amount is None and trigger.type == "licensing":
+            amount = _upfront(text, money, claimed)
+        completed = trigger.type == "buyback" and _PAST_BUYBACK.fullmatch(
+            text[trigger.start : trigger.end]
+        )
+        if amount is None and completed:
+            amount = _completed_before(text, trigger, money, claimed)
         shares = None
         if amount is None and trigger.type == "buyback":
             amount = buyback_cost(text, trigger, money, claimed)
@@ -288,6 +305,8 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
             implicit=parties.implicit,
             is_tranche=_names_tranche(text, trigger),
         )
+        if completed and amount is not None:
+            draft.terms["status"] = "completed"
         if per_share is not None:
             draft.terms.setdefault("per_share", _with_currency(per_share.quantity, currency))
         if has_reference and parties.incomplete:
@@ -308,6 +327,32 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
         if payment is not None:
             drafts.append(payment)
     return drafts
+
+
+def _upfront(
+    text: str, money: list[tuple[QuantityMatch, AmountRole]], claimed: set[int]
+) -> QuantityMatch | None:
+    for match, _role in money:
+        if match.start in claimed:
+            continue
+        if _UPFRONT_BEFORE.search(text, max(0, match.start - 30), match.start) or (
+            _UPFRONT_AFTER.match(text, match.end)
+        ):
+            return match
+    return None
+
+
+def _completed_before(
+    text: str, trigger: Trigger, money: list[tuple[QuantityMatch, AmountRole]], claimed: set[int]
+) -> QuantityMatch | None:
+    for match, _role in money:
+        if match.start in claimed or match.end > trigger.start:
+            continue
+        if trigger.start - match.end <= 40 and _COMPLETED_GAP.fullmatch(
+            text, match.end, trigger.start
+        ):
+            return match
+    return None
 
 
 def _payment(

@@ -74,11 +74,17 @@ _NOT_A_DEAL: Final = re.compile(
     # "refinance a EUR 1.2bn bond maturing in September": debt already issued.
     r"|\b(?:refinanc|repay|redeem|retir|pay(?:ing)? down|pay(?:ing)? off)\w*"
     r" (?:an? |the |its |their |existing |outstanding )*(?:[^\s;,]+ ){0,4}?"
-    r"(?:bonds?|notes?|loans?|debt|credit facilit(?:y|ies)|debentures?)\b",
+    r"(?:bonds?|notes?|loans?|debt|credit facilit(?:y|ies)|debentures?)\b"
+    # A broker's rating ("was upgraded to buy from hold at Peel Hunt", "rate it a buy"):
+    # "buy" is a recommendation there, not a purchase.
+    r"|\b(?:upgrad|downgrad)\w*(?: [\w-]+){0,3}? to (?:a )?(?:strong )?buy\b"
+    r"|\b(?:to|a|at) (?:strong )?buy (?:from|rating|recommendation)\b"
+    r"|\brat(?:e|es|ed|ing) (?:it |the (?:stock|shares) )?(?:a |as a )?(?:strong )?buy\b",
     re.IGNORECASE,
 )
 _NOT_A_DEAL_STEM: Final = re.compile(
     r"invest|bond|dividend|stake|listing|ipo|you |financ|fund|pay|repay|redeem|retir|loan"
+    r"|grad|buy from|buy rat|buy rec|rat\w* (?:it |the |as )?(?:a )?buy"
 )
 _REFERENCE_STEM: Final = re.compile(r"\b(?:the|this|that|these)\b", re.IGNORECASE)
 _REFERENCE: Final = re.compile(

@@ -24,7 +24,8 @@ _Item = TypeVar("_Item", Deal, Metric, AnalystView)
 
 def _deal_key(deal: Deal) -> Hashable:
     amount = deal.amount.numbers() if deal.amount else ()
-    return (deal.type, deal.buyer, deal.counterparty, amount)
+    # A completed earlier programme of the same size as a new one is a separate deal.
+    return (deal.type, deal.buyer, deal.counterparty, amount, deal.terms.get("status"))
 
 
 def _metric_key(metric: Metric) -> Hashable:

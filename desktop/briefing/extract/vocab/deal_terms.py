@@ -52,8 +52,9 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
     (
         "buyback",
         (
-            r"(?:share |stock )?buy-?backs?",
-            r"(?:share |stock )?repurchases?",
+            # "a $5 billion share-repurchase authorization": the hyphen joins the amount.
+            r"(?:share[ -]|stock[ -])?buy-?backs?",
+            r"(?:share[ -]|stock[ -])?repurchases?",
             r"repurchas(?:e|es|ed|ing)",
             r"buy(?:ing|s)? back",
             r"bought back",
@@ -77,6 +78,10 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
             r"capital (?:expenditure|spending|investment)s? (?:plan|programme|program|budget)",
             r"capex (?:plan|programme|program|budget)",
             r"investment (?:plan|programme|program)",
+            # "the board approved a capex of Rs 2,400 crore over three years": a decided
+            # programme, not a reported period figure.
+            r"(?:approv|sanction|announc|unveil|earmark)\w* (?:an? |the )?(?:total )?"
+            r"(?:capex|capital expenditure|capital spending)(?= (?:of|worth)\b)",
             # "set aside NT$25 billion for a three-year capacity expansion".
             r"(?:set(?:s|ting)? aside|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing))"
             r"(?=[^.;]{0,40}\bfor (?:an? |the |its )?(?:[\w-]+ ){0,3}(?:capacity|expansion"
@@ -154,6 +159,13 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
             r"royalt(?:y|ies) (?:agreement|deal)",
             r"(?:exclusive |global |worldwide |commercial )?(?:licen[cs]es?|rights) to"
             r" (?:develop|sell|commerciali[sz]e|market|manufacture|distribute|make|use)",
+            # "has licensed global rights to X's drug", "granted Y rights to an antibody".
+            r"(?:in-?)?licen[cs](?:ed|es|ing) (?:the )?(?:exclusive |global |worldwide |commercial"
+            # Only in-licensing of another party's asset ("rights to X's candidate"); "licensed
+            # rights to its drug to Y" (out-licensing) is left to the other patterns.
+            r" |ex-\w+ |regional )*rights(?= (?:to|for) [^.;]{1,40}?['’]s\b)",
+            r"grant(?:s|ed|ing)? (?:[A-Z][\w.&-]* ){1,4}(?:exclusive |global |worldwide )?"
+            r"rights to",
         ),
         0.7,
     ),
@@ -203,7 +215,18 @@ TRIGGER_STEMS: Final[dict[str, tuple[str, ...]]] = {
     "merger": ("merg", "combination"),
     "buyback": ("buy", "repurchas", "bought back", "issuer bid"),
     "dividend": ("dividend", "interest on"),
-    "capex_plan": ("plan", "programme", "program", "budget", "aside", "earmark", "allocat"),
+    "capex_plan": (
+        "plan",
+        "programme",
+        "program",
+        "budget",
+        "aside",
+        "earmark",
+        "allocat",
+        "capex",
+        "capital expenditure",
+        "capital spending",
+    ),
     "acquisition": (
         "acqui",
         "takeover",
@@ -232,7 +255,7 @@ TRIGGER_STEMS: Final[dict[str, tuple[str, ...]]] = {
         "sukuk",
         "financing",
     ),
-    "licensing": ("licen", "royalt", "rights to"),
+    "licensing": ("licen", "royalt", "rights"),
     "settlement": ("settle",),
     "commercial_agreement": ("agreement", "contract", "deal"),
     "partnership": ("partner", "allian", "cooperation", "collaboration"),
