@@ -116,8 +116,7 @@ FOUND = [
         id="gen3-reuters-times-its-forward-earnings-compared-with-index",
     ),
     pytest.param(
-        "Brask Motors fell 1%. Brask has a P/E of 24.5, compared with 18.2 for rival Xinhe "
-        "Motors.",
+        "Brask Motors fell 1%. Brask has a P/E of 24.5, compared with 18.2 for rival Xinhe Motors.",
         [
             {"type": "valuation_multiple", "value": 24.5, "metric": "pe", "company": "Brask"},
             {"type": "valuation_multiple", "value": 18.2, "company": "Xinhe Motors"},
