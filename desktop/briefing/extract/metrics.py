@@ -74,6 +74,14 @@ _ANALYST_ESTIMATE: Final = re.compile(
     # "the FactSet consensus for fiscal 2026 EPS stands at $4.24"
     r"|\bconsensus (?:for|of) (?:[\w-]+ ){0,3}(?:eps|revenue|sales|earnings|profit)\b"
 )
+# An earnings preview: "X is expected to post quarterly earnings of $0.74 per share in its
+# upcoming report" states the consensus, not the company's guidance; so does a passive
+# expectation right after one ("Revenues are expected to be $412.5 million").
+_CONSENSUS_PREVIEW: Final = re.compile(
+    r"\b(?:is|are) expected to (?:post|report|deliver|announce)\b"
+    r"|\b(?:its|the) upcoming (?:earnings )?(?:report|release|results)\b"
+)
+_PASSIVE_EXPECTATION: Final = re.compile(r"\b(?:is|are) expected to\b")
 _OWN: Final = re.compile(r"\b(?:its|their|the company's|the company’s|own)\b")
 _SHARE_MOVE: Final = re.compile(SHARE_MOVES)
 _TOLERANCE: Final = 0.01
@@ -93,6 +101,15 @@ def _is_analyst_estimate(low: str) -> bool:
         if not _OWN.search(low, max(0, match.start() - 25), match.start()):
             return True
     return False
+
+
+def _is_consensus_preview(low: str, state: ArticleState) -> bool:
+    """The street's expectation for results still to come (see ``_CONSENSUS_PREVIEW``)."""
+    before, state.consensus_before = state.consensus_before, False
+    if "expected" not in low and "upcoming" not in low:
+        return False
+    state.consensus_before = _CONSENSUS_PREVIEW.search(low) is not None
+    return state.consensus_before or (before and _PASSIVE_EXPECTATION.search(low) is not None)
 
 
 def _is_guidance(text: str, term: Term, figures: list[Figure], clause_start: int) -> bool:
@@ -143,6 +160,7 @@ def metrics_of_sentence(sentence: Sentence, state: ArticleState) -> list[Metric]
         is_headline_furniture(text)
         or is_analyst_sentence(sentence)
         or _is_analyst_estimate(fold(text))
+        or _is_consensus_preview(fold(text), state)
     ):
         _remember(sentence, state)
         return []

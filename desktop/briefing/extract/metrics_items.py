@@ -22,6 +22,7 @@ from briefing.extract.metrics_text import (
     reporting_basis,
 )
 from briefing.extract.vocab.metric_terms import (
+    AMOUNT_OF_DEAL,
     ANALYST_SUBJECTS,
     FORECAST_VERBS,
     FURNITURE_PREFIXES,
@@ -30,6 +31,7 @@ from briefing.extract.vocab.metric_terms import (
 
 _I = re.IGNORECASE
 _FURNITURE: Final = re.compile(FURNITURE_PREFIXES)
+_AMOUNT_OF_DEAL: Final = re.compile(AMOUNT_OF_DEAL, _I)
 _ANALYST: Final = re.compile(
     # "analysts' estimates compiled by LSEG" names a reference, not what analysts expect.
     ANALYST_SUBJECTS
@@ -103,6 +105,7 @@ class ArticleState:
         self.seen: set[Key] = set()
         self.segment_revenue_before = False
         self.last_item_segment: str | None = None
+        self.consensus_before = False  # the sentence before reported what the street expects
 
 
 def is_headline_furniture(text: str) -> bool:
@@ -145,6 +148,7 @@ def owned_figures(
         if terms
         and f.end <= terms[0].start
         and (f.start < start or not _PHRASE_BREAK.search(text, f.end, terms[0].start))
+        and not _AMOUNT_OF_DEAL.match(text[f.end : terms[0].start])
     ]
     owned[0] = [f for f in owned[0] if f in first_before or f.start >= terms[0].start]
     if first_before:

@@ -69,6 +69,8 @@ _VERSUS_ESTIMATE: Final = re.compile(
 _VALUE_THEN_MOVE: Final = re.compile(
     r",\s*(?:up|down|rising|falling|compared|versus|from)\b", re.IGNORECASE
 )
+# The quantity parser may read "minus $50 million" as the figure: "plus or" is then left.
+_TOLERANCE: Final = re.compile(r"(?:plus or(?: minus)?|\+/-|±)\s*$", re.IGNORECASE)
 _RANGE_THEN_PREVIOUSLY: Final = re.compile(r"\s*(?:previously|earlier|before)\b", re.IGNORECASE)
 # Vague wording ("double-digit growth") is a figure only when it says something notable.
 _VAGUE_FLOOR: Final = 100.0
@@ -266,8 +268,8 @@ def read_region(
             if amount is not None and _value_kind_fits(name, amount):
                 reading.values.append(amount)
             continue
-        if parenthetical or re.search(r"\bby\s*$", before):
-            continue
+        if parenthetical or re.search(r"\bby\s*$", before) or _TOLERANCE.search(before):
+            continue  # "$1.45 billion, plus or minus $50 million": a tolerance, not a value
         reference = is_reference_amount(before, after, name == "eps")
         if reference and not _OWN_PRIOR.search(before[-60:]):
             continue  # "compared with estimates of 58 cents": analysts' figure, not a base
@@ -311,6 +313,9 @@ def _read_percent(
     if _PROPORTION_AFTER.match(text, figure.end) or _VERSUS_ESTIMATE.match(text, figure.end):
         return  # "40% of its sales", "8% above estimates": a proportion or a beat, not a move
     before = text[floor : figure.start]
+    if parenthetical and percent_metric and _PRIOR_LABEL.search(text, 0, figure.start):
+        reading.previous = reading.previous or figure  # "margin of 15.3% (2024: 14.4%)"
+        return
     if parenthetical:
         signed = _SIGNED_PERCENT.match(figure.text.strip())
         if signed and not re.search(

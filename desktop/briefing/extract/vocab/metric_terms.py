@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from typing import Final
 
+# Hedges before a stated headcount ("employs approximately 4,600 people").
+_HEDGE: Final = (
+    r"(?:about |around |roughly |some |nearly |more than |over |almost |approximately "
+    r"|close to )?"
+)
+
 # (pattern, metric name). A name of "other" keeps the article's wording as raw_name.
 METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
     # Figures that look like a scored metric but are not one: matched first, kept as other.
@@ -58,7 +64,10 @@ METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
         r"(?! per share)",
         "adjusted_earnings",
     ),
-    (r"(?:operating|industrial|segment) (?:profits?|income|loss(?:es)?)", "operating_income"),
+    (
+        r"(?:operating|industrial|segment) (?:profits?|income|earnings|loss(?:es)?)",
+        "operating_income",
+    ),
     (r"profits? from operations", "operating_income"),
     # "net loss per share of $(0.09)": the per-share figure, before the net result.
     (r"net (?:income|loss|earnings|profit) per (?:diluted |basic )?share", "eps"),
@@ -107,14 +116,16 @@ METRIC_TERMS: Final[tuple[tuple[str, str], ...]] = (
     (r"headcount|workforce|number of employees|staff numbers", "headcount"),
     # "employs about 31,000 people": the verb names the headcount.
     (
-        r"employ(?:s|ed|ing)(?= (?:about |around |roughly |some |nearly |more than |over |almost )?"
-        r"\d[\d,.]*(?: million| thousand)? (?:people|staff|employees|workers))",
+        r"employ(?:s|ed|ing)(?= "
+        + _HEDGE
+        + r"\d[\d,.]*(?: million| thousand)? (?:people|staff|employees|workers))",
         "headcount",
     ),
     # "The group had 28,400 employees": a headcount stated with "had".
     (
-        r"ha(?:d|s|ve)(?= (?:about |around |roughly |some |nearly |more than |over |almost )?"
-        r"\d[\d,.]*(?: million| thousand)? (?:employees|staff|workers))",
+        r"ha(?:d|s|ve)(?= "
+        + _HEDGE
+        + r"\d[\d,.]*(?: million| thousand)? (?:employees|staff|workers))",
         "headcount",
     ),
     (r"(?:monthly |daily )?active users", "users"),
@@ -234,7 +245,8 @@ NON_METRIC_FOLLOWERS: Final = (
 # A share-price move inside a results sentence ("sending its shares up 14% to HK$63.20"): its
 # figures are the stock's, not the metric's. Run on lower-cased text.
 SHARE_MOVES: Final = (
-    r"(?<!per )(?<!a )\b(?:shares|stock|share price|stock price)\s+(?:[\w-]+\s+){0,2}?"
+    # "the shares, down 14% over the past year, rose": a move set off by a comma too.
+    r"(?<!per )(?<!a )\b(?:shares|stock|share price|stock price),?\s+(?:[\w-]+\s+){0,2}?"
     r"(?:(?:were|was|have|has|had)\s+)?(?:up|down|rose|fell|jumped|climbed|gained|slid|dropped"
     r"|surged|soared|tumbled|slumped|traded|closed|ended|opened|rallied|sank|added|lost|higher"
     r"|lower)\b"
@@ -287,4 +299,11 @@ UNIT_MOVES: Final = (
 DEAL_CONTEXT: Final = (
     r"\b(?:ipo|listing|offering|offer|bid|deal|acquisition|acquire|takeover|merger|stake"
     r"|funding|round|investment|placement|buy)\b"
+)
+# An amount naming a deal before a metric wording ("The EUR 1.2bn framework order from X
+# secures revenue"): the order's value, not the metric's. Matched between amount and wording.
+AMOUNT_OF_DEAL: Final = (
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:orders?|contracts?|deals?|agreements?|acquisitions?|takeovers?"
+    r"|investments?|loans?|bonds?|buy-?backs?|programmes?|programs?|facility|offering)\b"
+    r"(?!\s+(?:intake|book|backlog|inflow|received))"
 )
