@@ -50,8 +50,9 @@ _NOUN_KINDS: Final = (
     ("other", words_regex(OTHER_FORECAST_NOUNS)),
 )
 # Words between a metric noun and its figure: "revenue in 2024 will increase by 52%".
+# "calendar 2026 EPS, which it now models at $6.40": a relative clause naming the figure.
 _LINK_BEFORE: Final = re.compile(
-    r"[\s\w'’-]*?\b(?:of|by|at|to|reach|reaching|hit|total|be|around|about|nearly|is|was"
+    r"(?:,\s*which\s+)?[\s\w'’-]*?\b(?:of|by|at|to|reach|reaching|hit|total|be|around|about|nearly|is|was"
     r"|grow|rise|increase|climb|expand|decline|fall|drop|shrink)\s*",
     re.I,
 )
@@ -67,6 +68,8 @@ _EXPECTATION: Final = re.compile(
     # "topped the consensus mark of $826 million", "in line with the FactSet consensus of"
     r"|\b(?:consensus|street)\s+(?:mark|view|figure|number|call)\s+(?:of|for|at)\s*$"
     r"|\b(?:consensus|street)\s+(?:of|at)\s*$"
+    # "Q3 EPS $1.52, consensus $1.31": the one-liner's bare comparison.
+    r"|(?:,|\bvs\.?|\bversus)\s*(?:the\s+)?(?:consensus|street)\s*$"
     # "the consensus estimate for 2025 earnings is pegged at", "that for revenues stands at"
     r"|\b(?:estimates?|forecasts?|expectations?|projections?|that)\s+for\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:is|are|was|were|stands|stood|sits)\s+(?:pegged\s+|pinned\s+|set\s+|placed\s+)?(?:at\s+)?$"
@@ -104,9 +107,23 @@ _ACTUAL_AFTER: Final = re.compile(
     r"|ahead|short))\b"
 )
 # "We forecast sales growth of 3%": an analyst's note speaking for its house.
+# "He now forecasts 2026 earnings per share of C$2.85": the analyst named before speaking.
 _FIRST_PERSON_FORECAST: Final = re.compile(
-    r"(?i)\b(?:we|our)\s+(?:now\s+)?(?:forecasts?|expect|estimates?|project|model|see)\b"
+    r"(?i)\b(?:(?:we|our)\s+(?:now\s+)?(?:forecasts?|expect|estimates?|project|model|see)"
+    r"|(?:he|she|they|the\s+(?:broker|brokerage|bank|firm|analysts?))\s+(?:now\s+|also\s+)?"
+    r"(?:forecasts?|expects?|estimates?|projects?|models?|sees?|pencils\s+in)"
+    r"|\bit\s+(?:now\s+)?models"
+    r"|(?:he|she|they)\s+(?:raised|lifted|cut|lowered|trimmed|increased|reduced)\s+(?:his|her|their))"
+    r"\b"
 )
+# "roughly 6% below the consensus": a gap between two estimates, not a growth forecast.
+_GAP_TO_ESTIMATE_AFTER: Final = re.compile(
+    r"(?i)\s*(?:below|above|under|over|ahead\s+of|short\s+of|higher\s+than|lower\s+than)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:consensus|estimates?|forecasts?"
+    r"|expectations?|street)\b"
+)
+# "raised his EPS forecast for 2026 to EUR 4.35": the revised estimate's new level.
+_NEW_LEVEL_BEFORE: Final = re.compile(r"(?i)\bto\s+(?:about\s+|around\s+)?$")
 # A figure "per share" is earnings per share when an estimate is compared with it.
 _PER_SHARE_RE: Final = words_regex(("per share", "a share", "per diluted share"))
 _EPS_AFTER: Final = re.compile(
@@ -282,6 +299,7 @@ def forecast_views(scope: Scope, used: set[int]) -> list[AnalystView]:
             word_before(text, start) in PRIOR_VALUE_CUES
             or _is_restated_amount(scope, match)
             or _ACTUAL_AFTER.match(text, end)
+            or (match.kind == "percent" and _GAP_TO_ESTIMATE_AFTER.match(text, end))
         ):
             kind = None
         elif _THE_BEFORE.search(before) and _EXPECTATION_AFTER.match(text, end):
@@ -293,7 +311,14 @@ def forecast_views(scope: Scope, used: set[int]) -> list[AnalystView]:
             kind = None
         else:
             clause = text[max(previous_end, start - 80) : start]
-            revised = revision is not None and revision.start() < start
+            # A revision's rate is no forecast, but its new level is, and a later clause
+            # ("..., and now expects sales of") states a forecast of its own.
+            revised = (
+                revision is not None
+                and revision.start() < start
+                and not (match.kind == "money" and _NEW_LEVEL_BEFORE.search(before))
+                and not _BREAK_BETWEEN.search(text, revision.end(), start)
+            )
             if (
                 revised
                 or _PAST_ACTUAL.search(clause)
@@ -347,6 +372,11 @@ def _company_forecast(scope: Scope, start: int) -> bool:
     subject of the forecast verb and no forecaster is named before that."""
     said = last_match(_COMPANY_FORECASTS, scope.text, 0, start)
     if said is None:
+        return False
+    # "The firm sees upside to 2026 EPS, which it now models at $6.40": the broker's model.
+    if scope.earlier_firm is not None and _FIRST_PERSON_FORECAST.search(
+        scope.text, said.start(), start
+    ):
         return False
     return not (_FORECASTER_RE.search(scope.text, 0, said.start()) or brokers_in(scope, 0, start))
 

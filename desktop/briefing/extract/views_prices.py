@@ -33,7 +33,15 @@ from briefing.extract.vocab.view_terms import (
 )
 
 TARGET_RE: Final = words_regex(PRICE_TARGET_NOUNS)
-_TARGET_WORDS: Final = frozenset({"target", "targets", "objective", "objectives", "goal", "fair"})
+_TARGET_WORDS: Final = frozenset(
+    {"target", "targets", "objective", "objectives", "goal", "fair", "pt", "pts"}
+)
+# Wire and one-liner shorthand, "cuts PT to $44", "their median PT is $52": upper case and
+# followed by a link word or a currency, so Indonesia's company prefix "PT Astra" is not one.
+_PT_ABBREVIATION: Final = re.compile(
+    r"\bPTs?\b(?=\s+(?:to|of|is|at|from|was|stands|stood|implies|raised|cut|lowered)\b"
+    r"|\s*(?:[$€£¥₹]|[A-Z]{1,3}\$|Rs\b))"
+)
 _BARE_TARGET: Final = re.compile(r"(?i)\btargets?\b")
 _STAT_RE: Final = words_regex(TARGET_STATS)
 _CONSENSUS_RE: Final = words_regex(TARGET_CONSENSUS_WORDS)
@@ -102,7 +110,9 @@ def _target_cues(text: str) -> list[tuple[re.Match[str], bool]]:
     """Price-target phrases, and bare "target" words ("its HK$58 target", "its target to
     $225"), which only a per-share amount right before them, or one right after an owned
     "target", makes a price target (the bool)."""
-    named = list(TARGET_RE.finditer(text))
+    named = sorted(
+        [*TARGET_RE.finditer(text), *_PT_ABBREVIATION.finditer(text)], key=lambda m: m.start()
+    )
     bare = [
         (cue, True)
         for cue in _BARE_TARGET.finditer(text)

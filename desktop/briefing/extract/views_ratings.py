@@ -64,6 +64,10 @@ _MOVE_TO_LABEL: Final = re.compile(
     r"\b(?:" + "|".join(RATING_MOVE_VERBS) + r")\s+(?:[\w.&'’-]+\s+){1,4}?to\s+[\"'“‘]?",
     re.I,
 )
+_FIRM_AFTER_CHANGE: Final = re.compile(
+    r"\s+(?:at|by)\s+([A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*){0,3})\s*(?:$|[.;,(])"
+)
+_TO_LABEL: Final = re.compile(r"\bto\s+[\"'“‘]?", re.I)
 # "cut the stock to hold from buy": both slots of a change make even everyday words labels.
 _FROM_LABEL_AFTER: Final = re.compile(r"[\"'”’]?\s+from\s+(?:an?\s+)?[\"'“‘]?", re.I)
 # "Ferrocast has a Zacks Rank #2 (Buy)": a research house's numbered rank with its label.
@@ -93,9 +97,8 @@ _OWNED_RATING_BEFORE: Final = re.compile(
 def _rating_changes(scope: Scope, used: set[int]) -> list[AnalystView]:
     text = scope.text
     views: list[AnalystView] = []
-    triggers = sorted(
-        [*_CHANGE_TRIGGER.finditer(text), *_moves_to_label(text)], key=lambda m: m.start()
-    )
+    triggers = [*_CHANGE_TRIGGER.finditer(text), *_moves_to_label(text)]
+    triggers = sorted([*triggers, *_to_from_labels(text, triggers)], key=lambda m: m.start())
     for index, trigger in enumerate(triggers):
         stop = triggers[index + 1].start() if index + 1 < len(triggers) else len(text)
         stop = min(stop, trigger.end() + 180)
@@ -113,6 +116,8 @@ def _rating_changes(scope: Scope, used: set[int]) -> list[AnalystView]:
         if previous is not None:
             used.add(previous.start())
             end = max(end, previous.end())
+        # "X upgraded to Overweight from Neutral at Halvard Capital": the one-liner's firm.
+        named = _FIRM_AFTER_CHANGE.match(text, end + 1 if text[end : end + 1] in "\"'”’" else end)
         views.append(
             scope.view(
                 "rating_change",
@@ -120,7 +125,7 @@ def _rating_changes(scope: Scope, used: set[int]) -> list[AnalystView]:
                 end,
                 0.85,
                 company=company_after(scope, trigger.end(), new.start()),
-                firm=firm_near(scope, trigger.start()),
+                firm=named.group(1) if named else firm_near(scope, trigger.start()),
                 label=label_of(new.group(0)),
                 previous_label=label_of(previous.group(0)) if previous else None,
             )
@@ -139,6 +144,21 @@ def _moves_to_label(text: str) -> list[re.Match[str]]:
             or _changes_from_label(text, label.end())
         ):
             found.append(move)
+    return found
+
+
+def _to_from_labels(text: str, triggers: list[re.Match[str]]) -> list[re.Match[str]]:
+    """ "Ord Minnett went further, moving to Underweight from Overweight", "its rating to
+    'hold' from 'buy'": both slots of a change name labels, with no change verb before."""
+    if " from " not in text:
+        return []
+    found = []
+    for link in _TO_LABEL.finditer(text):
+        label = LABEL_RE.match(text, link.end())
+        if label is None or not _changes_from_label(text, label.end()):
+            continue
+        if not any(0 <= link.start() - t.start() <= 150 for t in triggers):
+            found.append(link)
     return found
 
 

@@ -43,6 +43,24 @@ _INDEX_WORDS: Final = frozenset(
 ) - {"all", "share", "market", "bank", "tech", "composite", "component", "world", "main"}
 
 
+# "Rexmoor Freight (RXMF), another stock in the same industry, closed 2.3% lower": a
+# peer named with its ticker at the head of the sentence, which the company finder may
+# not know; only read when it names no company itself.
+_TICKERED_NAME: Final = re.compile(
+    r"^(?:The\s+)?((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)\s+"
+    r"\((?:[A-Z][A-Za-z]{1,7}:\s*)?[A-Z]{1,6}(?:\.[A-Z]{1,2})?\)"
+)
+
+
+def _tickered_peer(scope: Scope, position: int, floor: int) -> str | None:
+    if floor > 0 or "(" not in scope.text[:position]:
+        return None
+    found = _TICKERED_NAME.match(scope.text)
+    if found is None or found.end() > position:
+        return None
+    return found.group(1)
+
+
 def company_before(scope: Scope, position: int, floor: int = 0) -> str | None:
     """The company a figure at ``position`` is about: the last company named in
     ``text[floor:position]`` that is not a rating firm, else the primary company."""
@@ -55,7 +73,7 @@ def company_before(scope: Scope, position: int, floor: int = 0) -> str | None:
             and not (mention.is_index and _is_venue(scope.text, at))
         ):
             chosen = mention.name
-    return chosen or scope.primary
+    return chosen or _tickered_peer(scope, position, floor) or scope.primary
 
 
 def _is_venue(text: str, position: int) -> bool:
@@ -106,7 +124,7 @@ def subject_before(scope: Scope, position: int, floor: int = 0) -> str | None:
         definite = last_match(_DEFINITE_STOCK, text, chosen_at, position)
         if definite is not None and chosen != scope.primary:
             return scope.primary
-    return chosen or scope.primary
+    return chosen or _tickered_peer(scope, position, floor) or scope.primary
 
 
 def company_after(scope: Scope, start: int, end: int) -> str | None:

@@ -130,6 +130,8 @@ INDEX_NAMES: Final = (
     "FTSE MIB", "FTSE All-Share", "MSCI World", "MSCI Emerging Markets", "CSI 300",
     "Shanghai Composite", "Shenzhen Component", "Straits Times Index", "Jakarta Composite",
     "KLCI", "Nifty Bank", "Bank Nifty", "Nifty IT", "JSE All Share", "Merval",
+    "MDax", "SDax", "TecDax", "ATX", "BEL 20", "WIG20", "NZX 50", "PSEi", "FBM KLCI",
+    "Kospi 200", "Hang Seng China Enterprises", "S&P/ASX 300", "Nifty Midcap 100",
 )
 # Words that may stand between "the" and an index's name ("the benchmark Kospi").
 INDEX_MODIFIERS: Final = (
