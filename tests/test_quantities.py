@@ -33,16 +33,16 @@ def close(a: float | None, b: float | None) -> bool:
 # fmt: off
 MONEY = [
     ("seed-000", "a $250 million stake", "$250 million", 250e6, "USD"),
-    ("seed-000", "a price of HK$6 per share", "HK$6", 6.0, "HKD"),
-    ("seed-000", "sales of 247.8 billion yuan", "247.8 billion yuan", 247.8e9, "CNY"),
+    ("seed-000", "a price of HK$7 per share", "HK$7", 7.0, "HKD"),
+    ("seed-000", "sales of 231.5 billion yuan", "231.5 billion yuan", 231.5e9, "CNY"),
     ("seed-000", "cash flow of -21.8 billion yuan", "-21.8 billion yuan", -21.8e9, "CNY"),
     ("seed-000", "cash flow of −21.8 billion yuan", "−21.8 billion yuan", -21.8e9, "CNY"),
     ("devset-byd", "revenue of CNY43.745 billion", "CNY43.745 billion", 43.745e9, "CNY"),
-    ("devset-byd", "about US$6.70 billion", "about US$6.70 billion", 6.7e9, "USD"),
-    ("devset-asml", "a EUR 12 billion programme", "EUR 12 billion", 12e9, "EUR"),
-    ("devset-asml", "worth Rs. 98,380 crore", "Rs. 98,380 crore", 983.8e9, "INR"),
+    ("devset-byd", "about US$6.25 billion", "about US$6.25 billion", 6.25e9, "USD"),
+    ("devset-asml", "a EUR 9 billion programme", "EUR 9 billion", 9e9, "EUR"),
+    ("devset-asml", "worth Rs. 87,250 crore", "Rs. 87,250 crore", 872.5e9, "INR"),
     ("devset-asml", "worth Rs. 2,45,600 crore", "Rs. 2,45,600 crore", 2.456e12, "INR"),
-    ("devset-vijaya", "raised Rs 566.12 crore", "Rs 566.12 crore", 5.6612e9, "INR"),
+    ("devset-vijaya", "raised Rs 482.35 crore", "Rs 482.35 crore", 4.8235e9, "INR"),
     ("ours", "a Rs 1.5 lakh crore plan", "Rs 1.5 lakh crore", 1.5e12, "INR"),
     ("ours", "a Rs 40 lakh grant", "Rs 40 lakh", 4e6, "INR"),
     ("ours", "INR 500 crore", "INR 500 crore", 5e9, "INR"),
@@ -51,15 +51,15 @@ MONEY = [
     ("devset-daicel", "target of JPY1,400.00 set", "JPY1,400.00", 1400.0, "JPY"),
     ("devset-daicel", "a one-yen move", "one-yen", 1.0, "JPY"),
     ("devset-mitsubishi", "up to ¥500 billion", "up to ¥500 billion", 500e9, "JPY"),
-    ("devset-fastretailing", "528.8 billion Japanese yen", "528.8 billion Japanese yen",
-     528.8e9, "JPY"),
+    ("devset-fastretailing", "512.4 billion Japanese yen", "512.4 billion Japanese yen",
+     512.4e9, "JPY"),
     ("ours", "sales of 3 trillion yen", "3 trillion yen", 3e12, "JPY"),
     ("devset-michelin", "a €750m tranche", "€750m", 750e6, "EUR"),
-    ("devset-michelin", "more than €2.5bn of orders", "more than €2.5bn", 2.5e9, "EUR"),
-    ("devset-veolia", "nearly 13 billion euros", "nearly 13 billion euros", 13e9, "EUR"),
+    ("devset-michelin", "more than €3.5bn of orders", "more than €3.5bn", 3.5e9, "EUR"),
+    ("devset-veolia", "nearly 14 billion euros", "nearly 14 billion euros", 14e9, "EUR"),
     ("devset-veolia", "20.50 euros a share", "20.50 euros", 20.5, "EUR"),
     ("devset-shell", "£6.1 billion of buybacks", "£6.1 billion", 6.1e9, "GBP"),
-    ("devset-shell", "7.7 billion US dollars", "7.7 billion US dollars", 7.7e9, "USD"),
+    ("devset-shell", "8.3 billion US dollars", "8.3 billion US dollars", 8.3e9, "USD"),
     ("devset-discoverie", "a 600p target", "600p", 6.0, "GBP"),
     ("ours", "shares at 470 pence", "470 pence", 4.7, "GBP"),
     ("ours", "a GBP 300 million deal", "GBP 300 million", 300e6, "GBP"),
@@ -69,7 +69,7 @@ MONEY = [
     ("ours", "SEK 4.2bn in sales", "SEK 4.2bn", 4.2e9, "SEK"),
     ("ours", "NOK 900 million", "NOK 900 million", 900e6, "NOK"),
     ("ours", "CHF 1.1 billion", "CHF 1.1 billion", 1.1e9, "CHF"),
-    ("devset-stellantis", "more than C$5B in plants", "more than C$5B", 5e9, "CAD"),
+    ("devset-stellantis", "more than C$6B in plants", "more than C$6B", 6e9, "CAD"),
     ("devset-stellantis", "US$4.1B of capex", "US$4.1B", 4.1e9, "USD"),
     ("ours", "a CAD 250 million loan", "CAD 250 million", 250e6, "CAD"),
     ("ours", "an A$1.2 billion bid", "A$1.2 billion", 1.2e9, "AUD"),
@@ -80,17 +80,17 @@ MONEY = [
     ("ours", "2.5 trillion won", "2.5 trillion won", 2.5e12, "KRW"),
     ("ours", "NT$1.2 trillion", "NT$1.2 trillion", 1.2e12, "TWD"),
     ("ours", "TWD 800 billion", "TWD 800 billion", 800e9, "TWD"),
-    ("devset-giantbiogene", "61 Hong Kong dollars", "61 Hong Kong dollars", 61.0, "HKD"),
-    ("devset-cpic", "HKD 15.556 billion", "HKD 15.556 billion", 15.556e9, "HKD"),
-    ("devset-giantbiogene", "Over RMB 100 Billion", "Over RMB 100 Billion", 100e9, "CNY"),
-    ("devset-tsmc", "a USD$100 billion plan", "USD$100 billion", 100e9, "USD"),
-    ("devset-alphabet", "net income of $9.57 billion", "$9.57 billion", 9.57e9, "USD"),
+    ("devset-giantbiogene", "73 Hong Kong dollars", "73 Hong Kong dollars", 73.0, "HKD"),
+    ("devset-cpic", "HKD 12.345 billion", "HKD 12.345 billion", 12.345e9, "HKD"),
+    ("devset-giantbiogene", "Over RMB 80 Billion", "Over RMB 80 Billion", 80e9, "CNY"),
+    ("devset-tsmc", "a USD$80 billion plan", "USD$80 billion", 80e9, "USD"),
+    ("devset-alphabet", "net income of $8.75 billion", "$8.75 billion", 8.75e9, "USD"),
     ("ours", "a $4.1B deal", "$4.1B", 4.1e9, "USD"),
     ("ours", "a $4.1bn deal", "$4.1bn", 4.1e9, "USD"),
     ("ours", "a $700mn loan", "$700mn", 700e6, "USD"),
     ("ours", "a $700 mln loan", "$700 mln", 700e6, "USD"),
     ("ours", "a $700m loan", "$700m", 700e6, "USD"),
-    ("devset-vijaya", "a Rs 1,895-crore issue", "Rs 1,895-crore", 1.895e10, "INR"),
+    ("devset-vijaya", "a Rs 1,640-crore issue", "Rs 1,640-crore", 1.64e10, "INR"),
     ("ours", "a $5-billion deal", "$5-billion", 5e9, "USD"),
     ("ours", "a $700M loan", "$700M", 700e6, "USD"),
     ("ours", "a $70MM loan", "$70MM", 70e6, "USD"),
@@ -129,20 +129,20 @@ def test_money(text: str, span: str, value: float, unit: str) -> None:
 
 # fmt: off
 PERCENT_POINTS_MULTIPLES = [
-    ("seed-000", "revenue climbed 34%", "34%", "percent", 34.0, "%"),
+    ("seed-000", "sales climbed 34%", "34%", "percent", 34.0, "%"),
     ("devset-lenovo", "grew 106 percent", "106 percent", "percent", 106.0, "%"),
-    ("devset-infosys", "up 11.1 per cent", "11.1 per cent", "percent", 11.1, "%"),
+    ("devset-infosys", "up 12.4 per cent", "12.4 per cent", "percent", 12.4, "%"),
     ("ours", "up 34pc on the year", "34pc", "percent", 34.0, "%"),
     ("ours", "a fall of -2%", "-2%", "percent", -2.0, "%"),
     ("ours", "it dipped minus five percent", "minus five percent", "percent", -5.0, "%"),
     ("ours", "twenty percent of sales", "twenty percent", "percent", 20.0, "%"),
-    ("devset-lenovo", "an increase of +155 percent", "+155 percent", "percent", 155.0, "%"),
+    ("devset-lenovo", "a jump of +155 percent", "+155 percent", "percent", 155.0, "%"),
     ("devset-byd", "margin rose 4.45pp", "4.45pp", "points", 4.45, None),
     ("devset-techmahindra", "up 130 basis points", "130 basis points", "points", 1.3, None),
     ("ours", "down 25bps", "25bps", "points", 0.25, None),
     ("ours", "1.5 percentage points higher", "1.5 percentage points", "points", 1.5, None),
     ("devset-discoverie", "trades on 12x earnings", "12x", "multiple", 12.0, "x"),
-    ("devset-alphabet", "grew nearly 5x", "nearly 5x", "multiple", 5.0, "x"),
+    ("devset-alphabet", "rose nearly 5x", "nearly 5x", "multiple", 5.0, "x"),
     ("devset-daicel", "a P/E of 7.2 times", "7.2 times", "multiple", 7.2, "x"),
     ("ours", "20 times earnings", "20 times", "multiple", 20.0, "x"),
     ("ours", "a 5-percent stake", "5-percent", "percent", 5.0, "%"),
@@ -165,12 +165,12 @@ def test_percent_points_multiples(
 
 # fmt: off
 HEDGES_AND_BOUNDS = [
-    ("seed-000", "a gain of over 72%", "over 72%", False, "min"),
-    ("seed-000", "approximately 40% above", "approximately 40%", True, None),
-    ("seed-000", "retreated about 20%", "about 20%", True, None),
-    ("seed-000", "highs around $192", "around $192", True, None),
-    ("seed-000", "a P/E ratio of roughly 20", "roughly 20", True, None),
-    ("seed-000", "a minimum of 560 million yuan", "a minimum of 560 million yuan", False, "min"),
+    ("seed-000", "a rise of over 72%", "over 72%", False, "min"),
+    ("seed-000", "approximately 35% higher", "approximately 35%", True, None),
+    ("seed-000", "slipped about 20%", "about 20%", True, None),
+    ("seed-000", "peaked around $192", "around $192", True, None),
+    ("seed-000", "a multiple of roughly 20", "roughly 20", True, None),
+    ("seed-000", "a minimum of 480 million yuan", "a minimum of 480 million yuan", False, "min"),
     ("devset-alphabet", "growth of 13%+", "13%+", False, "min"),
     ("ours", "nearly 50% higher", "nearly 50%", True, None),
     ("ours", "hovering around $150", "hovering around $150", True, None),
@@ -193,7 +193,7 @@ HEDGES_AND_BOUNDS = [
     ("ours", "under $20 a share", "under $20", False, "max"),
     ("ours", "below 3%", "below 3%", False, "max"),
     ("ours", "less than 15% of cash", "less than 15%", False, "max"),
-    ("ours", "as much as 11%", "as much as 11%", False, "max"),
+    ("ours", "as much as 12%", "as much as 12%", False, "max"),
     ("ours", "Up to $2 billion", "Up to $2 billion", False, "max"),
 ]
 # fmt: on
@@ -231,7 +231,7 @@ RANGES = [
     ("devset-infosys", "growth of 15-16 per cent", "15-16 per cent", 15.0, 16.0, "%", "percent"),
     ("devset-vijaya", "a band of Rs 522-531", "Rs 522-531", 522.0, 531.0, "INR", "money"),
     ("devset-giantbiogene", "margins of 4.2-4.5%", "4.2-4.5%", 4.2, 4.5, "%", "percent"),
-    ("devset-novo", "sales growth of 6-9%", "6-9%", 6.0, 9.0, "%", "percent"),
+    ("devset-novo", "sales growth of 5-8%", "5-8%", 5.0, 8.0, "%", "percent"),
     ("peer-vectors", "a band of 5k-20k", "5k-20k", 5e3, 20e3, None, "number"),
     ("ours", "valued at $3.83-4.19 billion", "$3.83-4.19 billion", 3.83e9, 4.19e9, "USD", "money"),
     ("ours", "a €2-3bn programme", "€2-3bn", 2e9, 3e9, "EUR", "money"),
@@ -257,8 +257,8 @@ def test_from_to_is_a_change_not_a_range() -> None:
     before, after = find_quantities("margin went from 3 to 5 percent")
     assert (before.quantity.value, before.quantity.unit, before.quantity.text) == (3.0, "%", "3")
     assert (after.quantity.value, after.quantity.unit) == (5.0, "%")
-    before, after = find_quantities("fell from 35.2 billion yuan to just 5.4 billion yuan")
-    assert (before.quantity.value, after.quantity.value) == (35.2e9, 5.4e9)
+    before, after = find_quantities("fell from 31.6 billion yuan to just 4.9 billion yuan")
+    assert (before.quantity.value, after.quantity.value) == (31.6e9, 4.9e9)
 
 
 def test_year_spans_are_not_ranges() -> None:
@@ -268,18 +268,18 @@ def test_year_spans_are_not_ranges() -> None:
 
 # fmt: off
 COUNTS = [
-    ("seed-000", "Of 17 covering analysts", "17 covering analysts", "count", 17.0),
+    ("seed-000", "Among 12 covering analysts", "12 covering analysts", "count", 12.0),
     ("devset-alphabet", "it had 180,895 employees", "180,895 employees", "count", 180895.0),
     ("devset-synaptics", "about 5.15 million shares", "about 5.15 million shares", "shares",
      5.15e6),
     ("devset-vijaya", "1,06,61,418 shares", "1,06,61,418 shares", "shares", 10661418.0),
     ("devset-synaptics", "nearly ten days to cover", "nearly ten days", "count", 10.0),
     ("devset-fastretailing", "1,009 stores", "1,009 stores", "count", 1009.0),
-    ("seed-000", "over 600 million downloads", "over 600 million downloads", "count", 600e6),
+    ("seed-000", "over 450 million downloads", "over 450 million downloads", "count", 450e6),
     ("ours", "a dozen investors", "a dozen investors", "count", 12.0),
     ("ours", "twenty-five vehicles", "twenty-five vehicles", "count", 25.0),
     ("ours", "one analyst", "one analyst", "count", 1.0),
-    ("ours", "2,500 new jobs", "2,500 new jobs", "count", 2500.0),
+    ("ours", "3,200 new jobs", "3,200 new jobs", "count", 3200.0),
 ]
 # fmt: on
 
@@ -303,11 +303,11 @@ def test_count_and_its_total(text: str) -> None:
 
 
 NOT_QUANTITIES = [
-    ("seed-000", "04.01.2026 - 12:24:06"),
+    ("seed-000", "05.02.2025 - 09:15:42"),
     ("seed-000", "Q2 FY2026"),
     ("ours", "results for 1H16 and Q2FY22"),
     ("peer-vectors", "15.08.2017"),
-    ("ours", "on January 3, 2026"),
+    ("ours", "on March 5, 2025"),
     ("ours", "the 11th and 4th places"),
     ("ours", "5G phones and 3D chips"),
     ("ours", "in 1Q the A320 flew"),

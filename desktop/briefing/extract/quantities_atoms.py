@@ -21,8 +21,12 @@ from briefing.extract.vocab import counted_nouns, currencies, scales
 _BLANKS = re.compile(r"[\s.:$-]+")
 _AND_A_HALF = " and a half"
 _SCALE_GROUPS = ("scale_word", "scale_abbr", "scale_letter", "plus")
-# The groups of an amount with neither scale nor unit.
-_BARE_GROUPS: dict[str, str | None] = dict.fromkeys(DIGIT_AMOUNT.groupindex)
+# The groups read for scale and unit (reading only these is cheaper than ``groupdict``), and
+# their values for an amount with neither.
+_UNIT_GROUPS = tuple(
+    name for name in DIGIT_AMOUNT.groupindex if name not in ("date", "sep", "num_rest")
+)
+_BARE_GROUPS: dict[str, str | None] = dict.fromkeys(_UNIT_GROUPS)
 _BLANK_CHARS = frozenset(" \u00a0\u202f")
 _CURRENCY_ENDINGS = frozenset(["$", *currencies.SYMBOLS])
 _CURRENCY_WORDS = frozenset(
@@ -202,7 +206,7 @@ def read_atom(
     if bare:
         groups, scale, has_scale, needs_currency = _BARE_GROUPS, 1.0, False, False
     else:
-        groups = match.groupdict()
+        groups = dict(zip(_UNIT_GROUPS, match.group(*_UNIT_GROUPS), strict=True))
         scale, has_scale, needs_currency = _scale_of(groups)
     unit: str | None = None
     kind, factor, end = "number", 1.0, match.end()
@@ -263,7 +267,7 @@ def _with_unit(
         if suffix_scale != 1.0:
             scale, has_scale = scale * suffix_scale, True
     elif code or unit is not None or _singular_noun_of_many(groups, number):
-        # a second unit after a currency ("£94.50 GBP", "Rs 9,300 crore share buyback"), or a
+        # a second unit after a currency ("£94.50 GBP", "Rs 8,100 crore share buyback"), or a
         # singular noun after a number other than one ("a twenty pound bag"): stop before it
         end = _unit_start(match)
     elif groups["percent"] or groups["percent_glued"]:
@@ -335,7 +339,7 @@ def _is_year(text: str, start: int, end: int) -> bool:
 
 
 def _is_day_of_month(reader: TextReader, text: str, start: int, end: int) -> bool:
-    """A day number after a month name ("January 3, 2026", "Sept. 30")."""
+    """A day number after a month name ("January 5, 2025", "Sept. 30")."""
     return (
         end - start <= 2
         and text[start:end].isdigit()

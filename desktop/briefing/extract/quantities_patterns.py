@@ -126,7 +126,7 @@ WORD_NUMBER: Final = (
     ")"
 )
 
-# A scale glued on ("$4.1B") or after a blank or hyphen ("5.59 billion", "Rs 1,895-crore").
+# A scale glued on ("$4.1B") or after a blank or hyphen ("5.59 billion", "Rs 1,640-crore").
 SCALE: Final = (
     rf"(?P<scale_letter>{alternation(scales.SCALE_LETTERS)[3:-1]})"
     rf"|(?:{SP}|-)?(?:(?P<scale_word>(?i:{alternation(scales.SCALE_WORDS)[3:-1]}))"

@@ -1,8 +1,9 @@
-"""Pairs of neighbouring amounts that state one thing: a range, a count and its total."""
+"""Pairs of neighbouring amounts that state one thing (a range, a count and its total), and
+the finished matches."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from briefing.domain.model import Bound, Quantity
 from briefing.extract.quantities_atoms import Atom, tidy
@@ -22,8 +23,14 @@ _LONGEST_GAP = 16
 _CHANGE_REACH = 12
 
 
-class Found(NamedTuple):
-    """A finished quantity with its span and kind, before it becomes a public match."""
+@dataclass(frozen=True, slots=True)
+class QuantityMatch:
+    """One quantity found in a text; ``quantity.text == text[start:end]``.
+
+    ``kind`` is one of "money", "percent", "points", "multiple", "count", "shares",
+    "number" or "year" (a bare year such as 2024, which extractors usually skip).
+    Public as ``briefing.extract.quantities.QuantityMatch``.
+    """
 
     start: int
     end: int
@@ -72,7 +79,7 @@ def _joins_as_range(text: str, first: Atom, gap: str) -> bool:
     return TO_GAP.fullmatch(gap) is not None and not _after_change_opener(text, first)
 
 
-def _as_range(text: str, first: Atom, second: Atom) -> Found | None:
+def _as_range(text: str, first: Atom, second: Atom) -> QuantityMatch | None:
     gap = text[first.end : second.start]
     kind = _compatible_kinds(first, second)
     if kind is None:
@@ -96,20 +103,20 @@ def _as_range(text: str, first: Atom, second: Atom) -> Found | None:
         high=high_value,
         approx=first.approx,
     )
-    return Found(first.start, second.end, quantity, kind)
+    return QuantityMatch(first.start, second.end, quantity, kind)
 
 
 def _public_unit(kind: str, unit: str | None) -> str | None:
     return None if kind in _UNITLESS_KINDS else unit
 
 
-def _single(text: str, atom: Atom) -> Found:
+def _single(text: str, atom: Atom) -> QuantityMatch:
     start = atom.lead_end if atom.between else atom.start
     bound: Bound | None = "min" if atom.bound == "min" else "max" if atom.bound == "max" else None
     unit = None if atom.kind in _UNITLESS_KINDS else atom.unit
     value = atom.number if atom.scale == 1.0 and atom.factor == 1.0 else atom.value
     quantity = Quantity(value, unit, text[start : atom.end], None, None, atom.approx, bound)
-    return Found(start, atom.end, quantity, atom.kind)
+    return QuantityMatch(start, atom.end, quantity, atom.kind)
 
 
 def _takes_unit_of_next(text: str, first: Atom, second: Atom) -> Atom | None:
@@ -126,9 +133,9 @@ def _takes_unit_of_next(text: str, first: Atom, second: Atom) -> Atom | None:
     return None
 
 
-def combine(text: str, atoms: list[Atom]) -> list[Found]:
+def combine(text: str, atoms: list[Atom]) -> list[QuantityMatch]:
     """Atoms joined into ranges where the text says so, and turned into quantities."""
-    found: list[Found] = []
+    found: list[QuantityMatch] = []
     index = 0
     while index < len(atoms):
         atom = atoms[index]

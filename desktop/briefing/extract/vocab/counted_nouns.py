@@ -76,7 +76,7 @@ SINGULAR_NOUNS: Final = frozenset(
     {"share", "employee", "analyst", "broker", "firm", "store", "investor", "stock unit"}
 )
 
-# One word that may stand between the number and the noun ("17 covering analysts").
+# One word that may stand between the number and the noun ("12 covering analysts").
 NOUN_MODIFIERS: Final = (
     "covering",
     "Wall Street",

@@ -108,7 +108,7 @@ DIGIT_COUNT_WORDS: Final = {
     "triple": (100.0, "min"),
 }
 
-# Month names, so that day numbers in dates ("January 3, 2026") are not read as quantities.
+# Month names, so that day numbers in dates ("January 5, 2025") are not read as quantities.
 MONTH_NAMES: Final = (
     "January",
     "February",
