@@ -9,19 +9,13 @@ on those articles.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from view_helpers import describe, matches, views_of
 
-GENERALISATION = Path(__file__).resolve().parent / "fixtures" / "generalisation"
-GOLD_FILES = sorted((GENERALISATION / "gold").glob("gav_*.json"))
 # Views F1 the engine keeps on the gav_* articles (it scores 1.0 when this was set).
-VIEWS_F1_FLOOR = 0.95
-
 FOUND = [
     # --- valuation multiples: "N times <modifiers> <base>", peers, leverage ---
     pytest.param(
@@ -231,31 +225,3 @@ def test_a_move_later_in_the_body_is_not_a_headline_rounding() -> None:
     )
     moves = [v for v in views_of(text) if v.type == "price_performance"]
     assert sorted(v.value.value for v in moves if v.value) == [5.0, 5.3], describe(moves)
-
-
-@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=[f"gen-{p.stem}" for p in GOLD_FILES])
-def test_generalisation_gold_quotes_are_in_the_article(gold_file: Path) -> None:
-    gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    text = (GENERALISATION / "articles" / gold["article"]).read_text(encoding="utf-8")
-    items = [i for c in ("deals", "metrics", "analyst_views") for i in gold[c]]
-    missing = [item["quote"] for item in items if item["quote"] not in text]
-    assert not missing, f"quotes not found in {gold['article']}: {missing}"
-
-
-def test_views_reach_the_floor_on_the_generalisation_articles() -> None:
-    from briefing.domain.model import ArticleResult
-    from briefing.evaluation.gold import parse_gold
-    from briefing.evaluation.report import explain, format_explanation
-    from briefing.evaluation.scoring import score_corpus
-    from briefing.extract.engine import extract_document
-    from briefing.ingest import read_document
-
-    pairs = []
-    for gold_file in GOLD_FILES:
-        gold = parse_gold(json.loads(gold_file.read_text(encoding="utf-8")), gold_file.name)
-        document = read_document(GENERALISATION / "articles" / gold.article)
-        pairs.append((ArticleResult(document, extract_document(document)), gold))
-    score = score_corpus(pairs).category("analyst_views")
-    if score.f1 < VIEWS_F1_FLOOR:
-        details = "\n\n".join(format_explanation(explain(r, g)) for r, g in pairs)
-        pytest.fail(f"views F1 {score.f1:.3f} below {VIEWS_F1_FLOOR}\n{details}")
