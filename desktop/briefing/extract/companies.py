@@ -37,26 +37,26 @@ from briefing.extract.company_names import (
     canonical_company_name,
     ticker_company,
 )
+from briefing.extract.company_runs import Run, Word, run_of, split_runs
 from briefing.extract.company_slots import (
     ABBREVIATION_PARENS,
-    Run,
     Slot,
-    Word,
     classify_run,
     company_shape,
     declared_ticker,
     follower_word,
     is_list_gap,
-    run_of,
     short_forms,
-    split_runs,
 )
 from briefing.extract.vocab.companies import SUBSIDIARY_PARENTS
 from briefing.extract.vocab.corporate import (
+    BROKER_NAME_ENDINGS,
+    DESCRIPTIVE_SUFFIXES,
     NON_COMPANY_WORDS,
     PLACE_NAMES,
     PLURAL_COMPANY_VERBS,
 )
+from briefing.extract.vocab.headlines import HEADLINE_VERBS
 
 __all__ = ["PHRASE", "CompanyMention", "find_companies"]
 
@@ -93,6 +93,12 @@ _NOISE_ONLY: Final = frozenset(
 )
 _LONGEST_NAME: Final = 8  # words; longer than any alias, as long as names found in text get
 _CONNECTOR_WORDS: Final = frozenset({"and", "&", "of", "de", "du", "des", "la", "le", "von", "van"})
+# Words a short form found earlier may carry in a fuller mention of the same company
+# ("Kingsgate" ... "Kingsgate Capital", "Granite Peak" ... "Granite Peak Research").
+_FULLER_ENDINGS: Final = BROKER_NAME_ENDINGS | DESCRIPTIVE_SUFFIXES
+_LINE_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
+# A single capital and full stop before a name ("B. Riley"): the phrase scan leaves it out.
+_INITIAL_BEFORE: Final = re.compile(r"(?<![\w.])[A-Z]\.[ \u00a0]")
 
 
 def _match_known(
@@ -142,6 +148,21 @@ class _Scan:
         self.leftovers: list[Run] = []
         self.list_end = -1  # where the last company of a possible list ended
         self.skip_until = -1  # end of a ticker or abbreviation in brackets after a name
+        self.headlines: dict[int, bool] = {}  # line start -> written in title case?
+
+    def on_headline(self, at: int) -> bool:
+        """Whether the line holding ``at`` is a title-case headline, whose verbs are
+        capitalised like the names around them."""
+        text = self.text
+        start = text.rfind("\n", 0, at) + 1
+        known = self.headlines.get(start)
+        if known is None:
+            end = text.find("\n", at, start + 161)
+            known = end >= 0 and _is_title_case(text[start:end])
+            if end < 0 and len(text) - start <= 160:
+                known = _is_title_case(text[start:])  # the text's last line
+            self.headlines[start] = known
+        return known
 
     def add(self, run: Run, entry: KnownName) -> None:
         text = self.text
@@ -202,6 +223,8 @@ class _Scan:
             entry = KnownName(ticker_company(word) or word, False)
         if entry is not None:
             self.add(Run([(word, start, end)], [word], start, end, ()), entry)
+        elif word in HEADLINE_VERBS and self.on_headline(start):
+            return
         elif not (word in NON_COMPANY_WORDS or len(word) < 2):
             run = Run([(word, start, end)], [word], start, end, ())
             in_list = self.list_end >= 0 and is_list_gap(self.text, self.list_end, start)
@@ -215,16 +238,28 @@ class _Scan:
         """Capitalised words that no name with a connector inside covers."""
         if not words:
             return
-        for run in split_runs(words, self.found):
+        headline = any(w in HEADLINE_VERBS for w, _, _ in words) and self.on_headline(words[0][1])
+        for run in split_runs(words, self.found, headline):
             in_list = self.list_end >= 0 and is_list_gap(self.text, self.list_end, run.start)
             slot = classify_run(self.text, run, in_list)
             if slot is Slot.PERSON:
                 continue
             known = list(_match_known(run.words, self.found, self.firsts))
-            if slot is Slot.COMPANY and (not known or company_shape(run.names)):
+            named = slot is Slot.COMPANY and (not known or company_shape(run.names))
+            if named or self.fuller_form(run, known):
                 self.add(run, _entry_for(self.text[run.start : run.end]))
             else:
                 self.known_within(run, known)
+
+    def fuller_form(self, run: Run, known: list[tuple[int, int, KnownName]]) -> bool:
+        """Whether the run is a name found earlier in this text with a firm's ending
+        added ("Kingsgate Capital" after "Kingsgate"): one company, named in full."""
+        if len(known) != 1 or known[0][0] != 0 or known[0][1] >= len(run.words):
+            return False
+        entry = known[0][2]
+        if ALIAS_INDEX.get(entry.name.lower()) == entry or entry.is_index:
+            return False  # a vocabulary name takes its endings in ``_entry_for``
+        return all(w in _FULLER_ENDINGS for w in run.names[known[0][1] :])
 
     def known_within(self, run: Run, known: list[tuple[int, int, KnownName]]) -> None:
         """Known names inside a run; the rest may be named later in the text."""
@@ -241,6 +276,12 @@ class _Scan:
 
     def phrase(self, start: int, end: int) -> None:
         text = self.text
+        if (
+            start >= 3
+            and text[start - 2 : start - 1] == "."
+            and _INITIAL_BEFORE.match(text, start - 3, start)
+        ):
+            start = self.initialled(start, end)
         surface = text[start:end]
         number = _INDEX_NUMBER.match(text, end) if text[end + 1 : end + 2].isdigit() else None
         if number is not None and _names_index(surface, number.group()):
@@ -271,6 +312,25 @@ class _Scan:
                 self.add(run_of(words[first:stop]), entry)
                 cursor = stop
         self.stretch(words[cursor:])
+
+    def initialled(self, start: int, end: int) -> int:
+        """Where a name with its initial in front starts ("B. Riley"), when the
+        vocabulary knows it so; else ``start``."""
+        first_end = self.text.find(" ", start, end)
+        for stop in (end, first_end):
+            if stop > start and self.text[start - 3 : stop].lower() in ALIAS_INDEX:
+                return start - 3
+        return start
+
+
+def _is_title_case(line: str) -> bool:
+    """Whether a line (of at most 160 characters) is a headline in title case: its longer
+    words nearly all capitalised ("Harbourline Agrees to Take Corvina Foods Private")."""
+    words = _LINE_WORD.findall(line)
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.8 * len(words)
 
 
 def _names_index(surface: str, number: str) -> bool:
@@ -323,6 +383,15 @@ def find_companies(text: str) -> list[CompanyMention]:
             )
     mentions = merge_variants(mentions)
     mentions.extend(camel_case_mentions(text, scan.found))
-    mentions.extend(find_references(text))
+    references = list(find_references(text))
+    # "the FTSE 250 company": the index only describes the company referred to
+    named = [r for r in references if not r.text[1:].islower()]
+    if named:
+        mentions = [m for m in mentions if not any(_inside(m, r) for r in named)]
+    mentions.extend(references)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _inside(mention: CompanyMention, reference: CompanyMention) -> bool:
+    return reference.start <= mention.start and mention.end <= reference.end

@@ -12,6 +12,7 @@ from typing import Final
 
 from briefing.extract.company_names import ALIAS_INDEX, KnownName
 from briefing.extract.vocab.corporate import (
+    BROKER_NAME_ENDINGS,
     COMPANY_REFERENCE_NOUNS,
     DESCRIPTIVE_SUFFIXES,
     REFERENCE_DETERMINERS,
@@ -36,6 +37,7 @@ def mention_of(start: int, end: int, text: str, entry: KnownName) -> CompanyMent
     return CompanyMention(start, end, text, entry.name, entry.is_broker, False, entry.is_index)
 
 
+_FULLER_ENDINGS: Final = BROKER_NAME_ENDINGS | DESCRIPTIVE_SUFFIXES
 # Reference nouns are rare, so each is looked for with str.find, faster than a scan.
 _REFERENCE_NOUNS: Final = tuple(sorted(COMPANY_REFERENCE_NOUNS))
 _REFERENCE_NOT_AFTER: Final = re.compile(r"[ \u00a0]+(?:[A-Z]|of\b)")
@@ -80,10 +82,17 @@ def _reference_ending(text: str, start: int, end: int) -> CompanyMention | None:
 def variant_of(short: str, full: str) -> bool:
     """Whether ``short`` is another form of ``full`` found in the same text: cut inside
     a word ("Zhenyuan Auto", "Zhenyuan Automobile") or without descriptive endings
-    ("Hokuto Electric", "Hokuto Electric Industries")."""
-    if len(full) <= len(short) or not full.lower().startswith(short.lower()) or " " not in short:
+    ("Hokuto Electric", "Hokuto Electric Industries"); a one-word name only without a
+    firm's or descriptive endings ("Kingsgate Capital", "Lumora Media").
+
+    >>> variant_of("Kingsgate", "Kingsgate Capital"), variant_of("Kingsgate", "Kingsgate Cloud")
+    (True, False)
+    """
+    if len(full) <= len(short) or not full.lower().startswith(short.lower()):
         return False
     rest = full[len(short) :]
+    if " " not in short:
+        return rest[0] == " " and all(word in _FULLER_ENDINGS for word in rest.split())
     if rest[0].isalpha():
         return True
     return all(word in DESCRIPTIVE_SUFFIXES for word in rest.split())
@@ -94,7 +103,11 @@ def merge_variants(mentions: list[CompanyMention]) -> list[CompanyMention]:
     names = {m.name for m in mentions if m.name.lower() not in ALIAS_INDEX}
     if len(names) < 2:
         return mentions
-    fuller = {a: b for a in names for b in names if variant_of(a, b)}
+    fuller: dict[str, str] = {}
+    for short in names:
+        candidates = [full for full in names if variant_of(short, full)]
+        if len(candidates) == 1 or (candidates and " " in short):
+            fuller[short] = min(candidates, key=lambda name: (len(name), name))
     if not fuller:
         return mentions
     return [

@@ -79,7 +79,8 @@ def display_name(surface: str) -> str:
     words = [w for w in strip_legal_suffixes(words) if w] if words else []
     if len(words) > 1 and all(not w.isalpha() or w.isupper() for w in words):
         words = [_normal_case(w) for w in words]
-    return " ".join(words)
+    # a dropped trailing connector may leave punctuation at the new end ("0’ &")
+    return " ".join(words).strip(_EDGE_PUNCTUATION)
 
 
 def _keys(alias: str) -> Iterable[str]:

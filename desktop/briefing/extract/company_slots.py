@@ -5,24 +5,27 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
-from typing import Final, NamedTuple
+from typing import Final
 
 from briefing.extract.company_names import (
-    ALIAS_FIRST_WORDS,
     ALIAS_INDEX,
     KnownName,
     display_name,
     initials,
     strip_legal_suffixes,
 )
+from briefing.extract.company_runs import (
+    CONNECTORS,
+    GROUP_WORDS,
+    Run,
+    is_legal,
+    is_noise,
+)
 from briefing.extract.vocab.corporate import (
     COMPANY_CUE_FOLLOWERS,
-    COMPANY_CUE_NOUNS,
     COMPANY_REFERENCE_NOUNS,
     DESCRIPTIVE_SUFFIXES,
     GENERIC_BUSINESS_WORDS,
-    HEADLINE_BREAKS,
     LEGAL_SUFFIXES,
     LEGAL_SUFFIXES_UPPER,
     NON_COMPANY_HEAD_NOUNS,
@@ -35,8 +38,6 @@ from briefing.extract.vocab.corporate import (
     UNIT_LIKE_SUFFIXES,
 )
 
-Word = tuple[str, int, int]  # (word, start, end) in the text searched
-
 
 class Slot(enum.Enum):
     COMPANY = "company"
@@ -45,24 +46,6 @@ class Slot(enum.Enum):
     UNKNOWN = "unknown"  # no evidence either way: a company only if named elsewhere
 
 
-class Run(NamedTuple):
-    """Capitalised words that may name one thing; ``lead`` are words stripped in front
-    of it ("Automaker" in "Automaker Stellantis", "CEO" in "CEO Roland Busch")."""
-
-    words: list[Word]
-    names: list[str]
-    start: int
-    end: int
-    lead: tuple[str, ...]
-
-
-def run_of(words: list[Word], lead: tuple[str, ...] = ()) -> Run:
-    return Run(words, [w for w, _, _ in words], words[0][1], words[-1][2], lead)
-
-
-_JOINING: Final = frozenset({"&", "de", "du", "des", "la", "le", "von", "van", "der", "den"})
-_CONNECTORS: Final = _JOINING | {"and", "of"}
-_PERIOD_WORD: Final = re.compile(r"(?:Q[1-4]|H[12]|FY|CY|[1-4]Q|[12]H)\w*$")
 _LIST_GAP: Final = re.compile(
     r"(?:['’]s?)?[ \u00a0]*(?:,[ \u00a0]*(?:and[ \u00a0]+|or[ \u00a0]+)?|(?:and|or|&)[ \u00a0]+)"
 )
@@ -85,32 +68,21 @@ _EXCHANGES: Final = frozenset(
     }
 )  # fmt: skip
 _SHAPE_ENDINGS: Final = LEGAL_SUFFIXES | LEGAL_SUFFIXES_UPPER | DESCRIPTIVE_SUFFIXES
-_NOT_A_NAME: Final = GENERIC_BUSINESS_WORDS | DESCRIPTIVE_SUFFIXES | LEGAL_SUFFIXES | _CONNECTORS
+_NOT_A_NAME: Final = GENERIC_BUSINESS_WORDS | DESCRIPTIVE_SUFFIXES | LEGAL_SUFFIXES | CONNECTORS
 _APPOSITIVE: Final = re.compile(
     r",[ \u00a0]+(?:the|a|an)[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,4}?"
     r"(?:company|firm|group|maker|lender|bank|insurer|retailer|chain|operator|supplier|"
     r"manufacturer|producer|developer|provider|conglomerate|giant|startup|chipmaker|"
     r"carmaker|automaker|miner|airline|carrier|utility|brewer|grocer|owner)\b"
 )
-_GROUP_WORDS: Final = frozenset({"Group", "Holdings", "Holding", "GROUP", "HOLDINGS"})
+# A currency letter and a figure ("R39.7bn", "Rs3,450"): an amount, not a name.
+_AMOUNT_WORD: Final = re.compile(
+    r"[A-Z][A-Za-z]{0,2}\$?\d+(?:(?:[.,]\d+)+(?:bn|mn|m|k|tn|cr)?|(?:bn|mn|m|k|tn|cr))$"
+)
 _ADVERBS: Final = frozenset(
     {"also", "has", "have", "had", "will", "would", "is", "was", "then", "still", "now",
      "further", "recently", "on", "last", "today"}
 )  # fmt: skip
-
-
-def _is_legal(word: str) -> bool:
-    return word in LEGAL_SUFFIXES or word in LEGAL_SUFFIXES_UPPER
-
-
-def _is_noise(word: str) -> bool:
-    return (
-        word in NON_COMPANY_WORDS
-        or word in LEGAL_SUFFIXES
-        or word in PLACE_NAMES
-        or word.endswith("-based")
-        or (word[0] in "QHFC1234" and _PERIOD_WORD.match(word) is not None)
-    )
 
 
 def declared_ticker(text: str, end: int) -> tuple[str, int] | None:
@@ -130,93 +102,6 @@ def declared_ticker(text: str, end: int) -> tuple[str, int] | None:
     return code.split(".", 1)[0], match.end()
 
 
-def split_runs(words: list[Word], known: Mapping[str, KnownName]) -> list[Run]:
-    """Runs of a phrase split at connectors, except where the connector is inside a
-    name ("Procter & Gamble", "Sterling and Wilson Solar Ltd", "Bank of Ireland");
-    each run without its leading sentence openers and cue words. A known name before
-    "and" ends its run ("A.P. Moller-Maersk and Hapag-Lloyd AG")."""
-    if any(w in HEADLINE_BREAKS for w, _, _ in words[1:]):
-        # a title-case headline: capitalised function words end names
-        runs: list[Run] = []
-        chunk: list[Word] = [words[0]]
-        for word in words[1:]:
-            if word[0] in HEADLINE_BREAKS:
-                runs.extend(split_runs(chunk, known) if chunk else ())
-                chunk = []
-            else:
-                chunk.append(word)
-        runs.extend(split_runs(chunk, known) if chunk else ())
-        return runs
-    if not any(w in _CONNECTORS for w, _, _ in words):
-        run = _strip_lead(words, known)
-        return [run] if run is not None else []
-    return _split_at_connectors(words, known)
-
-
-def _split_at_connectors(words: list[Word], known: Mapping[str, KnownName]) -> list[Run]:
-    segments: list[list[Word]] = [[]]
-    for word in words:
-        if word[0] in _CONNECTORS:
-            segments.append([word])
-        else:
-            segments[-1].append(word)
-    ends_legal = _is_legal(words[-1][0]) and words[-1][0] != "Group"
-    runs: list[list[Word]] = [segments[0]]
-    for segment in segments[1:]:
-        connector, rest = segment[0][0], segment[1:]
-        previous = runs[-1]
-        join = (
-            bool(rest)
-            and bool(previous)
-            and (
-                connector in _JOINING
-                or (connector == "of" and previous[-1][0] in DESCRIPTIVE_SUFFIXES)
-                or (
-                    connector == "and"
-                    and ends_legal
-                    and segment is segments[-1]
-                    and not _is_known(previous, known)
-                )
-            )
-        )
-        if join:
-            previous.extend(segment)
-        else:
-            runs.append(rest)
-    return [run for run in (_strip_lead(r, known) for r in runs if r) if run is not None]
-
-
-def _is_known(words: list[Word], known: Mapping[str, KnownName]) -> bool:
-    key = " ".join(w for w, _, _ in words).lower()
-    return key in known or key in ALIAS_INDEX
-
-
-def _is_lead_noise(word: str) -> bool:
-    if word in NON_COMPANY_WORDS or word.endswith("-based"):
-        return True
-    return word.lower() in COMPANY_CUE_NOUNS and word[1:].islower()
-
-
-def _starts_known(words: list[Word], known: Mapping[str, KnownName]) -> bool:
-    """Whether a known name begins at the first word ("Hang Seng Index", "Nikkei")."""
-    if words[0][0].lower() not in ALIAS_FIRST_WORDS:
-        return False
-    names = [w.lower() for w, _, _ in words[:6]]
-    return any(" ".join(names[:n]) in ALIAS_INDEX for n in range(1, len(names) + 1))
-
-
-def _strip_lead(words: list[Word], known: Mapping[str, KnownName]) -> Run | None:
-    lead: list[str] = []
-    while words and _is_lead_noise(words[0][0]):
-        if len(words) > 1 and _is_legal(words[1][0]) and words[0][0] not in PERSON_TITLES:
-            break  # "Co. Ltd" kept whole; a name made only of noise is dropped later
-        if _starts_known(words, known):
-            break
-        lead.append(words[0][0])
-        words = words[1:]
-    return run_of(words, tuple(lead)) if words else None
-
-
 def company_shape(names: list[str]) -> bool:
     """Whether a run's words end like a company name ("... Ltd", "... Insurance") with
     a name in front, not like a business unit ("Intelligent Devices Group").
@@ -227,17 +112,17 @@ def company_shape(names: list[str]) -> bool:
     if len(names) < 2:
         return False
     last = names[-1]
-    legal = _is_legal(last)
+    legal = is_legal(last)
     if not legal and last not in DESCRIPTIVE_SUFFIXES:
         return False
     core = strip_legal_suffixes(names) if legal else names[:-1]
-    core = [w for w in core if w not in _CONNECTORS]
+    core = [w for w in core if w not in CONNECTORS]
     if not core or all(w in NON_COMPANY_WORDS for w in core):
         return False
-    if last in UNIT_LIKE_SUFFIXES or last in _GROUP_WORDS:
-        proper = [w for w in core if w not in GENERIC_BUSINESS_WORDS and not _is_noise(w)]
+    if last in UNIT_LIKE_SUFFIXES or last in GROUP_WORDS:
+        proper = [w for w in core if w not in GENERIC_BUSINESS_WORDS and not is_noise(w)]
         if not proper:
-            return legal and last not in _GROUP_WORDS
+            return legal and last not in GROUP_WORDS
         # "Alibaba Cloud Intelligence Group": a known company's unit
         if len(proper) < len(core) and " ".join(proper).lower() in ALIAS_INDEX:
             return False
@@ -301,6 +186,10 @@ def is_list_gap(text: str, previous_end: int, start: int) -> bool:
 def classify_run(text: str, run: Run, in_list: bool) -> Slot:
     """What the run is, judged from its shape and the words around it."""
     names = run.names
+    if text[run.end : run.end + 1] == "-" and text[run.end + 1 : run.end + 2].islower():
+        return Slot.IGNORE  # "Iowa-based", "Nasdaq-listed": a description before a name
+    if text[run.end : run.end + 7] in (" index", " index,", " index."):
+        return Slot.IGNORE  # "the Philadelphia SE Semiconductor index"
     before, last = _words_before(text, run.start)
     if len(names) > 1 and names[-1] in _SHAPE_ENDINGS and company_shape(names):
         return Slot.COMPANY  # "partner Quantex Materials", "Kestrel Mining Corp. plant"
@@ -308,10 +197,15 @@ def classify_run(text: str, run: Run, in_list: bool) -> Slot:
         return Slot.PERSON
     single = len(names) == 1
     if single:
-        if len(names[0]) < 2 or _is_noise(names[0]):
-            return Slot.IGNORE
+        if (
+            len(names[0]) < 2
+            or is_noise(names[0])
+            or names[0] in _NOT_A_NAME
+            or _AMOUNT_WORD.match(names[0]) is not None
+        ):
+            return Slot.IGNORE  # "Cement stocks rally": an industry, not a company
     elif " ".join(names) in PLACE_NAMES or all(
-        w in GENERIC_BUSINESS_WORDS or _is_noise(w) for w in names
+        w in GENERIC_BUSINESS_WORDS or is_noise(w) for w in names
     ):
         return Slot.IGNORE
     possessive, follower = follower_word(text, run.end)
@@ -355,11 +249,11 @@ def short_forms(entry: KnownName, names: list[str]) -> list[str]:
     if len(shown) > 1:
         if shown[1] not in ("and", "&", "of"):
             forms.add(" ".join(shown[:2]))
-        if len(shown) > 2 and shown[-2] not in _CONNECTORS:
+        if len(shown) > 2 and shown[-2] not in CONNECTORS:
             forms.add(" ".join(shown[:-1]))
         for head in shown[:2] if len(shown) > 2 else shown[:1]:
             # the first word, or the second after a place ("Ningbo Hengda Materials")
-            if len(head) > 3 and not _is_noise(head) and head not in _NOT_A_NAME:
+            if len(head) > 3 and not is_noise(head) and head not in _NOT_A_NAME:
                 forms.add(head)
         for letters in (initials(names), initials(shown)):
             if len(letters) >= 3:

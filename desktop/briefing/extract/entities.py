@@ -2,9 +2,10 @@
 references), the article's primary company, and business segments.
 
 The single import point for the category extractors; the work is done in
-``companies`` (the scan), ``company_slots`` (is this phrase a company?),
-``company_names`` (canonical names, the vocabulary index), ``company_forms``
-(references, merged forms), ``primary`` and ``segments``.
+``companies`` (the scan), ``company_runs`` (where one name ends and the next begins),
+``company_slots`` (is this phrase a company?), ``company_names`` (canonical names, the
+vocabulary index), ``company_forms`` (references, merged forms), ``company_issuers``
+(who issues a rating), ``primary`` and ``segments``.
 
 A ``CompanyMention`` is marked, never filtered, by role: ``is_broker`` for rating
 issuers of the vocabulary (Morgan Stanley is also a company when it is the subject),

@@ -1,9 +1,11 @@
 """The company an article is mainly about.
 
 Three signs, added up per company: named first in the title, named next to an ISIN
-(or owning it in the vocabulary), and how often the body names it. References ("the
+(or owning it in the vocabulary), and how often the body names it; a name shaped like
+an investment or research house ("... Capital Partners") counts half. References ("the
 company") count for nobody, and a broker counts only where it is the subject of the
-news ("Morgan Stanley stock fell"), not where it issues a rating on someone else.
+news ("Morgan Stanley stock fell"), not where it issues a rating on someone else
+(``company_issuers``: "Kingsgate upgrades Brightwell", known broker or not).
 """
 
 from __future__ import annotations
@@ -13,41 +15,24 @@ from collections.abc import Sequence
 from typing import Final
 
 from briefing.extract.companies import CompanyMention, find_companies
+from briefing.extract.company_issuers import is_issuer, is_issuer_name
 from briefing.extract.company_names import ISIN_INDEX
 
 _ISIN: Final = re.compile(r"\b[A-Z]{2}[A-Z0-9]{9}\d\b")
-# Words after a broker's name that make it the rating issuer, not the subject.
-_ISSUER_AFTER: Final = re.compile(
-    r"(?:['’]s?)?[ \u00a0]*(?:\([^)]{1,20}\)[ \u00a0]*)?"
-    r"(?:also[ \u00a0]+|has[ \u00a0]+|now[ \u00a0]+)?"
-    r"(?:analysts?|upgrade[sd]?|downgrade[sd]?|reiterate[sd]?|reaffirm(?:s|ed)?|raise[sd]|"
-    r"cut|cuts|lower(?:s|ed)|initiate[sd]?|maintain(?:s|ed)|rate[sd]?|says|said|expects|"
-    r"predicts|estimates|forecasts|sees|released|research|note|report|(?:new|updated)[ \u00a0]+"
-    r"price[ \u00a0]+target|price[ \u00a0]+target|target|continues|warned|highlighted|"
-    r"reassessed)\b|:",
-)
-_ISSUER_BEFORE: Final = re.compile(
-    r"(?:analysts?[ \u00a0]+(?:at|from)|by|from|according[ \u00a0]+to|per)[ \u00a0]+$"
-)
 TITLE_WEIGHT: Final = 3.0
 ISIN_WEIGHT: Final = 3.0
 FIRST_MENTION_WEIGHT: Final = 0.5
-
-
-def _is_issuer(body: str, mention: CompanyMention) -> bool:
-    if _ISSUER_AFTER.match(body, mention.end) is not None:
-        return True
-    return _ISSUER_BEFORE.search(body, max(0, mention.start - 24), mention.start) is not None
+# News is about operating companies: a name shaped like an investment or research house
+# ("Harbourline Capital Partners" taking a company private) counts half as a subject.
+HOUSE_FACTOR: Final = 0.5
 
 
 def _counted(body: str, mentions: Sequence[CompanyMention]) -> list[CompanyMention]:
-    """Mentions that name a subject: no references, no brokers issuing ratings."""
+    """Mentions that name a subject: no references, no rating issuers."""
     return [
         m
         for m in mentions
-        if not (m.is_reference or m.is_index)
-        and m.name
-        and not (m.is_broker and _is_issuer(body, m))
+        if not (m.is_reference or m.is_index) and m.name and not is_issuer(body, m)
     ]
 
 
@@ -107,6 +92,9 @@ def primary_company(
     if not scores:
         # the body only says "the company": the title names it, if anything does
         return _first_in_title(title, counted) if title else None
+    for name in scores:
+        if is_issuer_name(name):
+            scores[name] *= HOUSE_FACTOR
     return max(scores, key=lambda name: (scores[name], -first_seen.get(name, len(body))))
 
 

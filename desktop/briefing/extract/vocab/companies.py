@@ -279,4 +279,17 @@ MARKET_INDICES: Final[dict[str, tuple[str, ...]]] = {
     "MSCI World": ("MSCI World Index",),
     "MSCI Emerging Markets": ("MSCI EM", "MSCI Emerging Markets Index"),
     "Straits Times Index": ("STI",),
+    "Ibovespa": ("Bovespa", "Ibovespa index"),
+    "S&P/BMV IPC": ("Mexican IPC",),
+    "FTSE/JSE All Share": ("JSE All Share", "JSE All-Share"),
+    "Jakarta Composite": ("Jakarta Composite Index",),
+    "FTSE Bursa Malaysia KLCI": ("KLCI",),
+    "NZX 50": (),
+    "Tadawul All Share": ("TASI",),
+    "Russell 1000": (),
+    "PHLX Semiconductor": (
+        "Philadelphia SE Semiconductor",
+        "Philadelphia Semiconductor",
+        "PHLX Semiconductor Index",
+    ),
 }

@@ -49,6 +49,8 @@ DESCRIPTIVE_SUFFIXES: Final = frozenset(
         "Semi", "Bio", "Mobile", "Asset Management", "Management", "Fund", "Trust", "Authority",
         "Bancorporation", "Pictures", "Studios", "Media", "Games", "Airport", "Harbour", "Harbor",
         "Cements", "Cement", "Apparel", "Beverages", "Brands", "Hotels", "Resorts", "Cruises",
+        # the same endings in other languages ("Serrana Energia", "Cerrado Alimentos")
+        "Energia", "Energie", "Alimentos", "Seguros", "Industrie", "Industria", "Werke",
     }
 )  # fmt: skip
 
@@ -155,9 +157,9 @@ STRONG_CUE_WORDS: Final = frozenset(
         "titan", "grocer", "brewer", "drugmaker", "biotech", "fintech", "shipper", "refiner",
         "telco", "builder", "homebuilder", "reinsurer", "e-tailer", "chipmakers", "lenders",
         "insurers", "retailers", "miners", "automakers", "carmakers", "studio", "publisher",
-        "broadcaster", "shares of", "shares in", "stake in", "stakes in", "investment in",
-        "invest in", "invested in", "acquire", "acquired", "acquiring", "acquisition of",
-        "purchase of", "merger with", "merge with", "analysts at", "analyst at",
+        "broadcaster", "utility", "shares of", "shares in", "stake in", "stakes in",
+        "investment in", "invest in", "invested in", "acquire", "acquired", "acquiring",
+        "acquisition of", "purchase of", "merger with", "merge with", "analysts at", "analyst at",
         "analysts from", "upgrade by", "downgrade by", "partnership with",
         "partnered with", "alliance with", "agreement with", "like", "such as",
         "including", "included", "includes", "include",
@@ -182,6 +184,7 @@ COMPANY_CUE_FOLLOWERS: Final = frozenset(
         "reaffirms", "boosted", "boosts", "trimmed", "trims", "assigned", "assigns",
         "started", "starts", "resumed", "resumes", "began", "upped", "set", "sets",
         "soars", "jumps", "falls", "slips", "rises", "gains", "drops", "surges", "climbs",
+        "retains", "retained", "maintains", "keeps", "kept", "initiates",
         "tumbles", "plunges", "rallies", "sinks", "slumps", "beats", "misses", "wins",
         "won", "bags", "secures", "secured", "logged", "delivered",
     }
@@ -252,6 +255,7 @@ NON_COMPANY_WORDS: Final = frozenset(
         "StockTwits", "Key", "Core", "Viewpoint", "Sections", "Details", "Conversion", "Issuance",
         "Market", "Markets", "Index", "Price", "Target", "Rating", "Ratings", "Buy", "Sell",
         "Hold", "Neutral", "Overweight", "Underweight", "Outperform", "Underperform", "Equal",
+        "Buys", "Holds", "Sells",
         "Weight", "Equalweight", "Positive", "Negative", "Strong", "Moderate", "Revenue",
         "Revenues", "Sales", "Profit", "Profits", "Net", "Gross", "Operating", "Consolidated",
         "Total", "Quarterly", "Annual", "Adjusted", "Underlying", "Earnings", "Income", "Growth",
@@ -259,6 +263,13 @@ NON_COMPANY_WORDS: Final = frozenset(
         "Downgrades", "Report", "News", "Update", "Breaking", "Exclusive", "Opinion", "Analysis",
         "Investing", "Business", "Finance", "Economy", "World", "Chinese", "American", "European",
         "Japanese", "Indian", "German", "French", "British", "Korean", "South", "North", "East",
+        "Brazilian", "Mexican", "Canadian", "Australian", "Italian", "Spanish", "Swiss",
+        "Swedish", "Dutch", "Norwegian", "Danish", "Finnish", "Irish", "Russian", "Taiwanese",
+        "Singaporean", "Indonesian", "Malaysian", "Thai", "Vietnamese", "Emirati", "Israeli",
+        "Turkish", "Polish", "Belgian", "Austrian", "Portuguese", "Greek", "Nigerian", "Kenyan",
+        "Egyptian", "Chilean", "Argentine", "Argentinian", "Colombian", "Peruvian", "Filipino",
+        "Pakistani", "Qatari", "Kuwaiti", "Scottish", "Welsh", "English", "Nordic",
+        "Scandinavian", "Latin", "African",
         "West", "Western", "Eastern", "Asian", "Global", "International", "National", "Federal",
         "Central", "Major", "Leading", "Largest", "New", "Old", "Big", "Small", "High", "Low",
         "First", "Second", "Third", "Fourth", "Fiscal", "City", "One", "Two", "Three", "Four",
@@ -284,7 +295,8 @@ NON_COMPANY_WORDS: Final = frozenset(
         "CEO", "CFO", "COO", "CTO", "Chairman", "Chief", "Executive", "President", "Director",
         "Managing", "Officer", "Founder", "Mr", "Mrs", "Ms", "Dr",
         # finance terms and abbreviations
-        "IPO", "IPOs", "EPS", "EBITDA", "EBIT", "GDP", "AI", "LLM", "LLMs", "ADR", "ADRs", "ADS",
+        "IPO", "IPOs", "EPS", "EBITDA", "EBIT", "Ebitda", "Ebit", "EBITA", "Ebita", "GDP", "AI",
+        "LLM", "LLMs", "ADR", "ADRs", "ADS",
         "ETF", "ETFs", "ESG", "EV", "EVs", "PC", "PCs", "YoY", "QoQ", "Q-o-Q", "Y-o-Y", "FY", "H1",
         "H2", "Q1", "Q2", "Q3", "Q4", "P/E", "PE", "ROE", "FCF", "CAGR", "M&A", "R&D", "HR", "IT",
         "US", "U.S.", "UK", "U.K.", "EU", "UAE", "USA", "HKFRS", "GAAP", "IFRS", "NAV", "TTM",
@@ -379,14 +391,25 @@ PLURAL_COMPANY_VERBS: Final = frozenset(
     }
 )  # fmt: skip
 
-# Capitalised function words inside a title-case headline: they end a name there
-# ("Institutional Investors Weigh In On Brightwater Utilities").
-HEADLINE_BREAKS: Final = frozenset(
-    {
-        "In", "On", "At", "To", "For", "With", "From", "By", "As", "After", "Before",
-        "Over", "Into", "Of", "And", "Or", "The", "A", "An", "Is", "Are", "Was", "Be",
-        "Its", "Their", "Up", "Down", "Out", "Amid", "Says", "Said", "Than", "Vs",
-        "Versus", "Via", "Per", "Why", "How", "What", "When", "Who", "Will", "Could",
-        "Should", "Can", "May", "Might", "Not", "But", "If", "Off", "About", "Against",
-    }
+# Last words of a name that make it a research house or investment firm ("Kingsgate
+# Capital", "Granite Peak Research"): the name may be a rating issuer, and an earlier
+# short form of it ("Kingsgate") is the same firm.
+BROKER_NAME_ENDINGS: Final = frozenset(
+    {"Securities", "Capital", "Research", "Equities", "Partners", "Brokerage", "Brokers",
+     "Markets", "Advisors", "Advisers", "Investments", "Financial", "Bank"}
+)  # fmt: skip
+
+# Nouns that, in the two words after a capitalised word, make that word a description
+# of the company named next ("Brazilian power utility Serrana Energia").
+DESCRIPTOR_HEAD_NOUNS: Final = COMPANY_REFERENCE_NOUNS | frozenset(
+    {"utility", "utilities", "bank", "brokerage", "broker", "distributor", "designer",
+     "brewer", "grocer", "drugmaker", "biotech", "fintech", "shipper", "refiner", "telco",
+     "builder", "homebuilder", "reinsurer", "railway", "railroad", "lender", "insurer"}
+)  # fmt: skip
+
+# Of those, the endings of research houses' names: a name ending so is read as a rating
+# issuer wherever research words follow it ("Kingsgate Capital expects ...").
+RATING_HOUSE_ENDINGS: Final = frozenset(
+    {"Securities", "Capital", "Research", "Equities", "Partners", "Brokerage", "Brokers",
+     "Markets", "Advisors", "Advisers"}
 )  # fmt: skip
