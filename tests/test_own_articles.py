@@ -32,8 +32,8 @@ CATEGORIES = ("deals", "metrics", "analyst_views")
 
 # Per-category F1 the engine must keep on our articles, set a little below what it reached
 # when it landed (deals 0.929, metrics 0.982, analyst_views 0.674 on the 10 articles).
-# TODO(lead): pin these; raise them as the engine improves, never lower them to pass.
-F1_FLOORS = {"deals": 0.85, "metrics": 0.90, "analyst_views": 0.60}
+# Measured 1.000 / 1.000 / 0.948; raise these as the engine improves, never lower them to pass.
+F1_FLOORS = {"deals": 0.90, "metrics": 0.90, "analyst_views": 0.90}
 
 _TOP_KEYS = {"article", "origin", "published", "primary_company", *CATEGORIES}
 _ITEM_KEYS = {
