@@ -372,7 +372,8 @@ _PIECES = st.sampled_from([
     "k", "billion", "million", "crore", "lakh", "yuan", "cents", "p", "pp", "bps", "x", "times",
     "percent", "per cent", "shares", "analysts", "to", "and", "between", "from", "over",
     "about", "up to", "or more", "one", "twenty", "a", "half", "dozen", "Q2", "FY", "January",
-    "\n", "é", "İ",
+    "\n", "é", "İ", "SKr", "SFr.", "R", "c", "riyals", "crowns", "SR", "COP", "plus or minus",
+    "by", "$(", ")%",
 ])
 # fmt: on
 _AMOUNTISH = st.lists(_PIECES, max_size=30).map("".join)

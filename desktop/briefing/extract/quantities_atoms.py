@@ -10,6 +10,17 @@ import math
 import re
 from typing import NamedTuple
 
+from briefing.extract.quantities_currency import (
+    BRACKET_TAIL,
+    UNKNOWN_CURRENCY,
+    in_money_form,
+    is_rand,
+    may_follow_currency,
+    money_context_near,
+    needs_money_form,
+    prefix_currency,
+    suffix_currency,
+)
 from briefing.extract.quantities_patterns import (
     DIGIT_AMOUNT,
     REVERSED_CURRENCY,
@@ -18,7 +29,6 @@ from briefing.extract.quantities_patterns import (
 )
 from briefing.extract.vocab import counted_nouns, currencies, scales
 
-_BLANKS = re.compile(r"[\s.:$-]+")
 _AND_A_HALF = " and a half"
 _SCALE_GROUPS = ("scale_word", "scale_abbr", "scale_letter", "plus")
 # The groups read for scale and unit (reading only these is cheaper than ``groupdict``), and
@@ -28,12 +38,7 @@ _UNIT_GROUPS = tuple(
 )
 _BARE_GROUPS: dict[str, str | None] = dict.fromkeys(_UNIT_GROUPS)
 _BLANK_CHARS = frozenset(" \u00a0\u202f")
-_CURRENCY_ENDINGS = frozenset(["$", *currencies.SYMBOLS])
-_CURRENCY_WORDS = frozenset(
-    [code.lower() for code in currencies.ISO_CODES]
-    + ["m" + code.lower() for code in currencies.ISO_CODES]
-    + [abbr.lower().rstrip(".") for abbr in currencies.PREFIX_ABBREVIATIONS]
-)
+_BRACKETED_PERCENT = ")%"
 
 
 class Atom(NamedTuple):
@@ -143,51 +148,6 @@ def _scale_of(groups: dict[str, str | None]) -> tuple[float, bool, bool]:
     return 1.0, False, False
 
 
-def prefix_currency(token: str) -> tuple[str | None, float]:
-    """ISO code and scale of a currency written in front ("HK$", "USD", "MAUD").
-
-    >>> prefix_currency("HK $"), prefix_currency("MAUD"), prefix_currency("rmb")
-    (('HKD', 1.0), ('AUD', 1000000.0), ('CNY', 1.0))
-    """
-    if token in currencies.SYMBOLS:
-        return currencies.SYMBOLS[token], 1.0
-    if token in currencies.PREFIX_ABBREVIATIONS:
-        return currencies.PREFIX_ABBREVIATIONS[token], 1.0
-    key = _BLANKS.sub("", token).lower()
-    if token.endswith("$"):
-        return currencies.DOLLAR_PREFIXES.get(key), 1.0
-    code = key.upper()
-    if len(code) == 4 and code.startswith("M"):
-        return currencies.CODE_ALIASES.get(code[1:], code[1:]), 1e6
-    return currencies.CODE_ALIASES.get(code, code), 1.0
-
-
-def _suffix_currency(groups: dict[str, str | None], number: float) -> tuple[str, float, float]:
-    """(code, scale, minor-unit factor) of a currency written behind the number, or ""."""
-    if code := groups["mcode_suf"]:
-        return currencies.CODE_ALIASES.get(code[1:], code[1:]), 1e6, 1.0
-    if code := groups["code_suf"]:
-        after = groups["scale_after"]
-        scale = scales.SCALE_WORDS[after.lower()] if after else 1.0
-        return currencies.CODE_ALIASES.get(code.upper(), code.upper()), scale, 1.0
-    if symbol := groups["symbol_suf"]:
-        return prefix_currency(symbol)[0] or "", 1.0, 1.0
-    if name := groups["name_suf"]:
-        key = " ".join(name.lower().split())
-        if key in currencies.CURRENCY_NAMES:
-            return currencies.CURRENCY_NAMES[key], 1.0, 1.0
-        code, factor = currencies.MINOR_UNITS[key]
-        return code, 1.0, factor
-    if minor := groups["minor"] or groups["minor_sym"]:
-        code, factor = currencies.MINOR_UNITS[" ".join(minor.lower().split())]
-        return code, 1.0, factor
-    if groups["pence_glued"]:
-        return "GBP", 1.0, 0.01
-    if groups["pound_one"] and number == 1:
-        return "GBP", 1.0, 1.0
-    return "", 1.0, 1.0
-
-
 def _unit_start(match: re.Match[str]) -> int:
     """Where the unit suffix starts: the end of the number, its scale and a glued "+"."""
     number = "num_rest" if match.re is DIGIT_AMOUNT else "words"
@@ -210,29 +170,51 @@ def read_atom(
         scale, has_scale, needs_currency = _scale_of(groups)
     unit: str | None = None
     kind, factor, end = "number", 1.0, match.end()
+    in_digits = match.re is DIGIT_AMOUNT
+    # "$(21.3) million": an accounting negative with the currency outside the brackets
+    bracketed = bare and in_digits and text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+    lead = start - 1 if bracketed else start
     currency = None
-    if match.re is DIGIT_AMOUNT and start and _may_follow_currency(text, start):
-        currency = reader.behind(REVERSED_CURRENCY, start)
+    if in_digits and lead and may_follow_currency(text, lead):
+        currency = reader.behind(REVERSED_CURRENCY, lead)
         if currency is not None and reader.forward_span(currency)[0] < floor:
             currency = None  # "10 rmb 20 usd": "rmb" belongs to the amount before
-    if currency is not None:
-        token = currency.group("cur_pre")
-        unit, prefix_scale = prefix_currency(token[::-1])
-        if unit is None:
-            currency = None
-        else:
+    tail = BRACKET_TAIL.match(text, end) if bracketed and currency is not None else None
+    if currency is not None and (tail is not None or not bracketed):
+        token = currency.group("cur_pre")[::-1]
+        unit, prefix_scale = prefix_currency(token)
+        if unit is not None and needs_money_form(token):
+            digits = text[match.start() : match.end("num_rest")]
+            if not in_money_form(digits, has_scale):
+                unit = None  # "SR 520", "COP 28": a road, a conference
+        if unit is not None:
             kind = "money"
+            if tail is not None:
+                number, end = -number, tail.end()
+                scale, has_scale, _ = _scale_of(tail.groupdict())
             if prefix_scale != 1.0:
                 scale, has_scale = prefix_scale * scale, True
             if currency.group("psign"):
                 number = -number
             start = reader.forward_span(currency)[0]
-    if currency is None and start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_"):
+    elif bracketed and text.startswith(_BRACKETED_PERCENT, end) and floor < start:
+        # "or (7)% of revenue": the same accounting negative, on a percentage
+        unit, kind, number, start, end = "%", "percent", -number, start - 1, end + 2
+    elif (
+        in_digits
+        and floor < start
+        and text[start - 1] == currencies.RAND_LETTER
+        and is_rand(text, start, end, text[start : match.end("num_rest")], has_scale)
+    ):
+        unit, kind, start = currencies.RAND_CODE, "money", start - 1
+    if unit is None and start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_"):
         return None  # glued to a word: "Q2", "FY2026", "H1", "A320"
     if not bare:
         unit, kind, factor, scale, has_scale, end = _with_unit(
             match, groups, number, unit, kind, scale, has_scale
         )
+    if groups["cents_glued"] and not money_context_near(text, start, end):
+        return None  # "the iPhone 5c": a letter glued on, like "5G"
     if match.re is WORD_AMOUNT and end == _unit_start(match) and _hyphen_word_follows(text, end):
         return None  # "one-off", "twenty-first", "three-year"
     if not math.isfinite(number * scale * factor):
@@ -261,9 +243,10 @@ def _with_unit(
 ) -> tuple[str | None, str, float, float, bool, int]:
     """(unit, kind, factor, scale, has_scale, end) once the unit behind the number is read."""
     factor, end = 1.0, match.end()
-    code, suffix_scale, suffix_factor = _suffix_currency(groups, number)
-    if code and unit is None:
-        unit, kind, factor = code, "money", suffix_factor
+    code, suffix_scale, suffix_factor = suffix_currency(groups, number)
+    if code and unit is None and kind == "number":
+        unit = None if code == UNKNOWN_CURRENCY else code
+        kind, factor = "money", suffix_factor
         if suffix_scale != 1.0:
             scale, has_scale = scale * suffix_scale, True
     elif code or unit is not None or _singular_noun_of_many(groups, number):
@@ -303,27 +286,6 @@ def word_before(text: str, start: int) -> str:
     if start < 2 or text[start - 1] not in _BLANK_CHARS:
         return ""
     return text[max(0, start - 16) : start - 1].rpartition(" ")[2].lower()
-
-
-def _may_follow_currency(text: str, start: int) -> bool:
-    """Cheap test whether a currency may stand in front; most numbers follow a plain word,
-    and lower-case words are currencies only as ISO codes ("usd 20") or "rs"."""
-    i = start - 1
-    if i >= 0 and text[i] in _BLANK_CHARS:
-        i -= 1
-    if i >= 0 and text[i] == ":":
-        i -= 1
-    if i < 0:
-        return False
-    last = text[i]
-    if last in _CURRENCY_ENDINGS or last.isupper():
-        return True
-    if last == ".":
-        return text[max(0, i - 2) : i].lower() == "rs"
-    if not last.islower():
-        return False
-    word = text[max(0, i - 4) : i + 1].rpartition(" ")[2].lstrip("(-−").lower()
-    return word in _CURRENCY_WORDS
 
 
 def _hyphen_word_follows(text: str, end: int) -> bool:

@@ -134,10 +134,10 @@ SCALE: Final = (
 )
 
 _MODIFIER = rf"(?:{alternation(counted_nouns.NOUN_MODIFIERS)}{SP}+)?"
-_NAMES = alternation(currencies.CURRENCY_NAMES)
+_NAMES = alternation([*currencies.CURRENCY_NAMES, *currencies.NAMES_OF_UNKNOWN_CURRENCY])
 _MINOR_WORDS = alternation(w for w in currencies.MINOR_UNITS if w.isalpha() or " " in w)
 _SCALE_AFTER_CODE = r"(?i:thousand|million|billion|trillion)"
-_UNIT_FIRST_CHARS = "A-Za-z%$€£¥₹₩₽₺"
+_UNIT_FIRST_CHARS = "A-Za-z%$" + "".join(currencies.SYMBOLS)
 
 # The unit behind the number. A few forms are only read glued ("600p", "34pc", "20x"); the
 # others glued, after blanks or after a hyphen ("a 5-percent stake", "a 12-cent dividend"),
@@ -146,6 +146,7 @@ _UNIT_FIRST_CHARS = "A-Za-z%$€£¥₹₩₽₺"
 UNIT_SUFFIX: Final = (
     r"(?P<percent_glued>pc)|(?P<multiple>[xX×])|(?P<minor_sym>¢)"
     rf"|(?<=[0-9])(?P<pence_glued>{currencies.GLUED_PENCE})"
+    rf"|(?<=[0-9])(?P<cents_glued>{currencies.GLUED_CENTS})"
     rf"|(?:{SP}+|-)?(?=[{_UNIT_FIRST_CHARS}])(?:"
     rf"(?P<points>(?i:percentage{SP}+points?|percentage{SP}+pts?|basis{SP}+points?|bps|bp)"
     r"|pp|ppts?|pps)"
@@ -200,12 +201,16 @@ WORD_AMOUNT: Final = re.compile(rf"(?P<words>{WORD_NUMBER}){_TAIL}")
 # Words in front of an amount, read leftwards in the reversed text: a sign word next to the
 # amount, then up to two hedges, then "between" ("between about 16 and 20").
 REVERSED_PREFIX: Final = re.compile(
-    rf"(?P<sign_word>{SP}+(?i:{reversed_alternation(hedges.SIGN_WORDS)[3:-1]})(?![A-Za-z]))?"
+    rf"(?P<sign_word>{SP}+(?i:{reversed_alternation(hedges.SIGN_WORDS)[3:-1]})(?![A-Za-z])"
+    rf"(?!{SP}*(?i:{reversed_alternation(hedges.TOLERANCE_LEADS)[3:-1]})(?![A-Za-z])))?"
     rf"(?P<hedge>(?:{SP}+(?i:{reversed_alternation(hedges.HEDGE_PHRASES)[3:-1]})(?![A-Za-z])"
     rf"|{SP}?~(?![0-9])){{1,2}})?"
     rf"(?P<between>{SP}+(?i:{hedges.RANGE_OPENER[::-1]})(?![A-Za-z]))?"
 )
-REVERSED_CHANGE_OPENER: Final = re.compile(rf"{SP}+(?i:{hedges.CHANGE_OPENER[::-1]})(?![A-Za-z])")
+REVERSED_CHANGE_OPENER: Final = re.compile(
+    rf"{SP}+(?i:(?P<from>{hedges.CHANGE_OPENER[::-1]})|(?P<by>{hedges.CHANGE_BY_OPENER[::-1]}))"
+    r"(?![A-Za-z])"
+)
 REVERSED_MONTH: Final = re.compile(
     rf"{SP}+\.?{reversed_alternation(scales.MONTH_NAMES)}(?![A-Za-z])"
 )

@@ -21,6 +21,11 @@ _UNITLESS_KINDS = frozenset({"points", "number", "year"})
 _LONGEST_GAP = 16
 # How far back "from" is looked for in front of the first amount of "from X to Y".
 _CHANGE_REACH = 12
+# Kinds whose amounts never take a scale word ("2 billion percent").
+_UNSCALED_KINDS = frozenset({"percent", "points", "multiple"})
+# The largest high end, as a multiple of the low end, of a "to" range whose unit is written
+# on one end only ("grow 5 to 50 percent", but not "rose 2.4% to 88.60").
+_MAX_RATIO_ONE_UNIT = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +57,28 @@ def _compatible_kinds(low: Atom, high: Atom) -> str | None:
 
 
 def _after_change_opener(text: str, atom: Atom) -> bool:
-    """Whether "from" stands right in front of the amount ("from 3 to 5 percent")."""
+    """Whether "from" stands right in front of the amount ("from 3 to 5 percent"), or "by"
+    in front of an amount with its own unit ("fell by £146m to £1.12bn")."""
     lead = text[max(0, atom.start - _CHANGE_REACH) : atom.start][::-1]
-    return REVERSED_CHANGE_OPENER.match(lead) is not None
+    opener = REVERSED_CHANGE_OPENER.match(lead)
+    if opener is None:
+        return False
+    return opener.group("from") is not None or atom.kind != "number"
+
+
+def _ends_agree(
+    first: Atom, second: Atom, kind: str, gap: str, values: tuple[float, float]
+) -> bool:
+    """Whether two amounts can be the ends of one range. A percentage is never scaled
+    ("rose 2% to 2.51 billion"), and when only one end of a "to" range carries a unit the
+    other must be of its size ("rose 2.4% to 88.60" is a change and a level, "5 to 8%" a
+    range)."""
+    if kind in _UNSCALED_KINDS and (first.has_scale or second.has_scale):
+        return False
+    if (first.kind == "number") == (second.kind == "number") or not TO_GAP.fullmatch(gap):
+        return True
+    low, high = values
+    return low > 0 and high <= low * _MAX_RATIO_ONE_UNIT
 
 
 def _range_ends(low: Atom, high: Atom) -> tuple[float, float, str | None]:
@@ -95,6 +119,8 @@ def _as_range(text: str, first: Atom, second: Atom) -> QuantityMatch | None:
     low_value, high_value, unit = _range_ends(low, high)
     if not low_value < high_value:
         return None
+    if not _ends_agree(first, second, kind, gap, (low_value, high_value)):
+        return None
     quantity = Quantity(
         value=None,
         unit=_public_unit(kind, unit),
@@ -128,6 +154,7 @@ def _takes_unit_of_next(text: str, first: Atom, second: Atom) -> Atom | None:
     if second.kind == "count" and OF_GAP.fullmatch(gap):
         return first._replace(unit="count", kind="count")
     if TO_GAP.fullmatch(gap) and _after_change_opener(text, first):
+        # "from 3 to 5 percent"; a first amount after "by" carries its own unit
         scale = first.scale if first.has_scale else second.scale
         return first._replace(unit=second.unit, kind=second.kind, factor=second.factor, scale=scale)
     return None

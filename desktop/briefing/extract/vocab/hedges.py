@@ -108,8 +108,15 @@ BOUND_SUFFIXES: Final = {
 # Words that negate the amount they precede ("minus five percent").
 SIGN_WORDS: Final = ("minus", "negative")
 
+# In front of a sign word, what makes it a tolerance, not a sign ("plus or minus $50 million").
+TOLERANCE_LEADS: Final = ("plus or", "plus/")
+
 # In front of the low end: "between X and Y" is a range.
 RANGE_OPENER: Final = "between"
 
 # In front of the first amount: "from X to Y" is a change, two quantities, not a range.
 CHANGE_OPENER: Final = "from"
+
+# "fell by £146m to £1.12bn" is a change and a level too, when the first amount carries its
+# own unit; "grow by 3 to 5 percent" stays a range.
+CHANGE_BY_OPENER: Final = "by"
