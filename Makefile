@@ -20,19 +20,21 @@ export MPLBACKEND ?= Agg
 .PHONY: run test lint typecheck layers unit eval bench system-deps clean
 
 run: $(STAMP)
-	$(BIN)/briefing extract resources/samples
+	@$(BIN)/briefing extract resources/samples
 
 test: $(STAMP) lint typecheck layers unit eval
 
 system-deps:
 	@bash packaging/ensure-system-packages.sh $(SYSTEM_PACKAGES)
 
+# Set-up messages go to stderr so that `make run > extraction.json` stays valid JSON.
+# Debian's bundled pip mishandles lxml's extras (STACK.md P17), so pip is upgraded first.
 $(STAMP): pyproject.toml
-	@$(MAKE) --no-print-directory system-deps
-	$(PYTHON) -m venv $(VENV)
-	# Debian's bundled pip mishandles lxml's extras (STACK.md P17): upgrade it first.
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@$(MAKE) --no-print-directory system-deps >&2
+	@echo "setting up $(VENV) (first run only)" >&2
+	@$(PYTHON) -m venv $(VENV) >&2
+	@$(BIN)/python -m pip install --quiet --upgrade pip >&2
+	@$(BIN)/python -m pip install --quiet -e '.[test]' >&2
 	@touch $(STAMP)
 
 lint: $(STAMP)
