@@ -46,6 +46,7 @@ _WILL_SUPPLY: Final = re.compile(
 _WITH_REACH: Final = 80
 _LED_BY: Final = re.compile(r"\b(?:(?:co-)?led by|from(?: investors)?(?: including)?)\s+")
 _ROUND_WORD: Final = re.compile(r"round|series", re.IGNORECASE)
+_OF_AFTER: Final = re.compile(r"\s*of\b")
 _ADD_PARTNER: Final = re.compile(
     r"\b(?:add(?:s|ed|ing)?|br(?:ing|ings|inging|ought) in|nam(?:e|es|ed|ing)|"
     r"welcom(?:e|es|ed|ing)|sign(?:s|ed|ing)? up) (?P<who>.{1,40}?) as (?:a |an |its |the )?",
@@ -81,7 +82,7 @@ def ipo_parties(
             implicit="buyer",
         )
     issuer = None
-    if re.match(r"\s*of\b", text[trigger.end :]):
+    if _OF_AFTER.match(text, trigger.end):
         issuer = first_company([m for m in after if m.start - trigger.end < 40])
     if issuer is not None:
         return Parties("ipo", None, issuer.name, party_span(trigger, issuer))

@@ -245,11 +245,14 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
     """Every deal the sentence names, complete or not."""
     text = sentence.text
     currency = context.currency
-    money = _money(sentence)
+    triggers = find_triggers(text)
     has_reference, reference_types = _reference_types(text)
+    if not triggers and not has_reference and _PAYMENT.search(text) is None:
+        return []  # most sentences: no deal word, so no need to read their amounts
+    money = _money(sentence)
     claimed: set[int] = set()
     drafts: list[DealDraft] = []
-    for trigger in find_triggers(text):
+    for trigger in triggers:
         if is_negated(text, trigger.start, trigger.end):
             continue
         roles = _HEADLINE_ROLES | ({"per_share"} if trigger.type == "dividend" else set())

@@ -110,6 +110,9 @@ _DURATION = re.compile(
     rf"(?P<n>\d{{1,2}}|{_NUMBER_WORD})[- ](?P<unit>year|month)s?\b",
     re.IGNORECASE,
 )
+# Only a text naming years or months can state a tenor: cheaper to test than _DURATION.
+_DURATION_UNIT = re.compile(r"year|month", re.IGNORECASE)
+_JOINER = re.compile(r"\s*(?:after|as|since|when|with)\s+", re.IGNORECASE)
 # Lower-case words inside a name ("Ministry of Defence", "Department for Transport").
 _NAME_JOINERS: Final = ("and", "&", "of", "for")
 _NEXT_TO_NUMBER = re.compile(r"[$€£¥]|\s?\d")
@@ -206,7 +209,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _skip_joiners(text: str, left: int, limit: int) -> int:
     """Drop a leading "after"/"as" that joins the clause to the previous one."""
-    match = re.compile(r"\s*(?:after|as|since|when|with)\s+", re.IGNORECASE).match(text, left)
+    match = _JOINER.match(text, left)
     if match is not None and match.end() <= limit:
         return match.end()
     return left
@@ -222,6 +225,8 @@ def duration_near(text: str, start: int, end: int) -> str | None:
     >>> duration_near("it grew 5% in two years", 0, 2) is None
     False
     """
+    if _DURATION_UNIT.search(text) is None:
+        return None
     best: tuple[int, str] | None = None
     for match in _DURATION.finditer(text):
         raw = match.group("n").lower()

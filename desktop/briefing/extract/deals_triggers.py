@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -40,7 +41,40 @@ _STEM_TYPES: Final = {
     for stems in TRIGGER_STEMS.values()
     for stem in stems
 }
-_STEM: Final = re.compile("|".join(sorted(map(re.escape, _STEM_TYPES), key=len, reverse=True)))
+
+_Trie = dict[str, "_Trie"]
+
+
+def literal_trie(words: Iterable[str]) -> str:
+    """A pattern matching the same strings as the alternation of ``words`` tried longest
+    first, factored by shared prefixes: ``re`` then tests one branch per character instead
+    of every word at every position.
+
+    >>> literal_trie(["bought", "buy", "bond", "plan", "planned"])
+    '(?:b(?:o(?:nd|ught)|uy)|plan(?:ned)?)'
+    """
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(tree)
+
+
+def _trie_pattern(node: _Trie) -> str:
+    branches = [re.escape(char) + _trie_pattern(node[char]) for char in sorted(node) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    # A word ends here: the longer words are tried first, as the longest-first alternation
+    # does, so every match is the same.
+    return body + "?" if body.startswith("(?:") else "(?:" + body + ")?"
+
+
+_STEM: Final = re.compile(literal_trie(_STEM_TYPES))
 _SPENDING: Final = re.compile(rf"\b(?:{SPENDING_VERBS})\b", re.IGNORECASE)
 # Verb forms of deal words: their amount is their object and follows them.
 _VERB_FORM: Final = re.compile(
@@ -102,16 +136,15 @@ def find_triggers(text: str) -> list[Trigger]:
     if not stems and "private" not in lowered:
         return found
     types = {deal_type for stem in stems for deal_type in _STEM_TYPES[stem]}
-    blocked = (
-        [(m.start(), m.end()) for m in _NOT_A_DEAL.finditer(text)]
-        if _NOT_A_DEAL_STEM.search(lowered)
-        else []
-    )
+    # The uses that name no deal are costly to find: only looked for once a deal word is.
+    blocked: list[tuple[int, int]] | None = None
     for priority, (deal_type, pattern, confidence) in enumerate(_TRIGGER_PATTERNS):
         if deal_type not in types:
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
+            if blocked is None:
+                blocked = _non_deal_uses(text, lowered)
             if any(s <= start < e or start <= s < end for s, e in blocked):
                 continue
             if any(t.start < end and start < t.end for t in found):
@@ -125,11 +158,19 @@ def find_triggers(text: str) -> list[Trigger]:
     spending = _SPENDING.finditer(text) if "invest" in lowered or "sp" in lowered else ()
     for match in spending:
         start, end = match.span()
+        if blocked is None:
+            blocked = _non_deal_uses(text, lowered)
         if any(s <= start < e for s, e in blocked):
             continue
         if not any(t.start < end and start < t.end for t in found):
             found.append(Trigger("capex_plan", start, end, 0.7, len(_TRIGGER_PATTERNS), True))
     return sorted(found, key=lambda t: (t.priority, t.start))
+
+
+def _non_deal_uses(text: str, lowered: str) -> list[tuple[int, int]]:
+    if _NOT_A_DEAL_STEM.search(lowered) is None:
+        return []
+    return [(m.start(), m.end()) for m in _NOT_A_DEAL.finditer(text)]
 
 
 def is_negated(text: str, start: int, end: int) -> bool:

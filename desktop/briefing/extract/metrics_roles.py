@@ -72,6 +72,11 @@ _VALUE_THEN_MOVE: Final = re.compile(
 # The quantity parser may read "minus $50 million" as the figure: "plus or" is then left.
 _TOLERANCE: Final = re.compile(r"(?:plus or(?: minus)?|\+/-|±)\s*$", re.IGNORECASE)
 _RANGE_THEN_PREVIOUSLY: Final = re.compile(r"\s*(?:previously|earlier|before)\b", re.IGNORECASE)
+_FROM_BEFORE: Final = re.compile(r"\bfrom\s*$", re.I)
+_BY_BEFORE: Final = re.compile(r"\bby\s*$")
+_FIGURE_THEN_OPEN: Final = re.compile(r"\d[^()]*\(\s*$")
+_OPEN_MOVE_BEFORE: Final = re.compile(r"\(\s*(?:up|down|a rise of|an increase of|a decline of)\s*$")
+_OPEN_DOWN: Final = re.compile(r"\(\s*down")
 # Vague wording ("double-digit growth") is a figure only when it says something notable.
 _VAGUE_FLOOR: Final = 100.0
 
@@ -139,7 +144,7 @@ def join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             or high is None
             or high <= low
             or (
-                re.search(r"\bfrom\s*$", text[max(0, figure.start - 12) : figure.start], re.I)
+                _FROM_BEFORE.search(text[max(0, figure.start - 12) : figure.start])
                 # "up from $12.0 billion to $12.2 billion previously": a former range
                 and not _RANGE_THEN_PREVIOUSLY.match(text, partner[1].end)
             )
@@ -268,7 +273,7 @@ def read_region(
             if amount is not None and _value_kind_fits(name, amount):
                 reading.values.append(amount)
             continue
-        if parenthetical or re.search(r"\bby\s*$", before) or _TOLERANCE.search(before):
+        if parenthetical or _BY_BEFORE.search(before) or _TOLERANCE.search(before):
             continue  # "$1.45 billion, plus or minus $50 million": a tolerance, not a value
         reference = is_reference_amount(before, after, name == "eps")
         if reference and not _OWN_PRIOR.search(before[-60:]):
@@ -318,19 +323,15 @@ def _read_percent(
         return
     if parenthetical:
         signed = _SIGNED_PERCENT.match(figure.text.strip())
-        if signed and not re.search(
-            r"\d[^()]*\(\s*$", text[max(0, figure.start - 30) : figure.start]
-        ):
+        if signed and not _FIGURE_THEN_OPEN.search(text[max(0, figure.start - 30) : figure.start]):
             reading.breakdown.append((figure, number))
             return
         if (
             signed
             or is_change_noun_after(text, figure.end)
-            or re.search(
-                r"\(\s*(?:up|down|a rise of|an increase of|a decline of)\s*$", text[: figure.start]
-            )
+            or _OPEN_MOVE_BEFORE.search(text[: figure.start])
         ):
-            sign = -1 if re.search(r"\(\s*down", text[: figure.start]) else 1
+            sign = -1 if _OPEN_DOWN.search(text[: figure.start]) else 1
             reading.changes.append(
                 (figure, None if figure.kind == "points" else sign * abs(number))
             )
@@ -338,7 +339,7 @@ def _read_percent(
     if figure.kind == "points":
         reading.changes.append((figure, None))
         return
-    by_change = bool(re.search(r"\bby\s*$", before)) or (
+    by_change = bool(_BY_BEFORE.search(before)) or (
         is_change_noun_after(text, figure.end) and not _VALUE_THEN_MOVE.match(text, figure.end)
     )
     if percent_metric and not by_change:

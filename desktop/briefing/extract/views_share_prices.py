@@ -77,6 +77,7 @@ _CURRENT_BEFORE: Final = re.compile(
     re.I,
 )
 _CHART_AFTER: Final = re.compile(r"\s+(" + "|".join(CHART_LEVEL_NOUNS) + r")\b", re.I)
+_THE_BEFORE: Final = re.compile(r"(?i)\bthe\s+$")
 _VENUE: Final = re.compile(
     r"\bon\s+the\s+((?:[A-Z][\w]*\s+)*Stock\s+Exchange|[A-Z]{2,6})\b"
     r"|\bin\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
@@ -152,7 +153,7 @@ def _share_price_label(scope: Scope, match: QuantityMatch) -> tuple[str, float] 
     if moved is not None and not _METRIC_RE.search(text, clause_start, start):
         return "after move", 0.7
     chart = _CHART_AFTER.match(text, end)
-    if chart is not None and re.search(r"(?i)\bthe\s+$", before):
+    if chart is not None and _THE_BEFORE.search(before):
         return chart.group(1).lower(), 0.65
     return None
 

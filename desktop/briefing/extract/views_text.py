@@ -49,6 +49,8 @@ _FIRM_BEFORE: Final = re.compile(
     r"((?:[A-Z][\w&.'-]*\s+){0,3}[A-Z][\w&.'-]*)(?:'s|’s)?\s+(?:analysts?|strategists?)\b"
 )
 _WORD: Final = re.compile(r"[a-z]+")
+_RATING_WORD: Final = re.compile(r"[\"'”’]?\s*(?:rating|recommendation|call)")
+_WORD_BEFORE: Final = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _ANALYST_WORDS: Final = frozenset(
     {"analyst", "analysts", "strategist", "strategists", "researcher", "researchers"}
 )
@@ -304,7 +306,7 @@ def label_is_plausible(text: str, match: re.Match[str]) -> bool:
     if is_quoted(text, match.start(), match.end()):
         return True
     after = text[match.end() : match.end() + 24].lower()
-    return bool(re.match(r"[\"'”’]?\s*(?:rating|recommendation|call)", after))
+    return bool(_RATING_WORD.match(after))
 
 
 def word_before(text: str, position: int) -> str:
@@ -313,7 +315,7 @@ def word_before(text: str, position: int) -> str:
     >>> word_before('from an “overweight”', 9)
     'from'
     """
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[max(0, position - 40) : position])
+    words = _WORD_BEFORE.findall(text[max(0, position - 40) : position])
     skip = {"a", "an", "the", "its", "their", "his", "her", "our", "rating", "of"}
     while words and words[-1].lower() in skip:
         words.pop()
