@@ -21,7 +21,7 @@ from briefing.ingest import read_document
 FOLDER = Path(__file__).parent / "fixtures" / "generalisation"
 
 # Raise these as the engine improves; never lower them to make a change pass.
-F1_FLOORS = {"deals": 0.85, "metrics": 0.85, "analyst_views": 0.95}
+F1_FLOORS = {"deals": 0.90, "metrics": 0.85, "analyst_views": 0.95}
 
 # Each round of rule work wrote its own articles (file-name prefix) for one category; the
 # floor keeps what that round reached on them.
@@ -32,6 +32,7 @@ ROUND_FLOORS = [
     ("gav4_", "analyst_views", 0.94),
     ("gd3_", "deals", 0.85),
     ("gd4_", "deals", 0.68),
+    ("gd5_", "deals", 0.75),
     ("gm3_", "metrics", 0.85),
     ("gm4_", "metrics", 0.93),
 ]

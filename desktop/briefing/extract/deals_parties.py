@@ -67,6 +67,13 @@ _FROM_SELLER: Final = re.compile(r"\bfrom\s+")
 _GRANTEE_BEFORE: Final = re.compile(
     r"\b(?:grant(?:s|ed|ing)?|give[sn]?|gave|award(?:s|ed)?)\s+(?:[A-Z][\w-]*(?:'s|’s)\s+)?$"
 )
+# "acquire a 74 per cent stake": a majority stake is control, an acquisition.
+_STAKE_PERCENT: Final = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent|percent)", re.I)
+# "completed the sale of its payments business to Fiserv": the subject sells, Fiserv buys.
+_SALE_NOUN_OWN: Final = re.compile(
+    r"(?:sale|disposal|divestiture|divestment) of (?:its|their|our|the company['’]s)\b", re.I
+)
+_OWN_ASSET: Final = re.compile(r"\b(?:its|their|our)$")
 _SELLER_REACH: Final = 100
 _LENDER_LEAD: Final = re.compile(
     r"[^.;,]{0,25}?\b(?:from|provided by|arranged by|underwritten by|led by)\s+"
@@ -155,12 +162,15 @@ def find_parties(context: ArticleContext, sentence: Sentence, trigger: Trigger) 
         return contract_parties(context, sentence, goods, mentions, subject_name)
     if kind == "acquisition":
         stake = _STAKE_OBJECT.match(text, trigger.end)
-        if stake is not None:  # "agreed to buy a 20% stake in X": a minority investment
+        if stake is not None and not _is_majority(
+            stake.group()
+        ):  # "agreed to buy a 20% stake in X": a minority investment
             kind = "investment"
             trigger = Trigger(kind, trigger.start, stake.end(), trigger.confidence, 0)
     if kind in ("investment", "acquisition", "divestment") and (
         _SALE_BEFORE.search(text, max(0, trigger.start - 40), trigger.start)
         or (kind == "divestment" and _SALE_VERB.search(text, trigger.start, trigger.end))
+        or (kind == "divestment" and _SALE_NOUN_OWN.match(text, trigger.start))
     ):
         return _sale_parties(context, sentence, trigger, mentions, subject_name)
     if kind == "licensing":
@@ -173,6 +183,16 @@ def find_parties(context: ArticleContext, sentence: Sentence, trigger: Trigger) 
             return Parties(
                 kind, grantee.name, licensor.name, party_span(trigger, licensor, grantee)
             )
+    if kind == "licensing" and _OWN_ASSET.search(text, trigger.start, trigger.end):
+        # "licensed rights to its drug to Otsuka": the grantee named after "to" pays.
+        grantee = object_after(context, sentence, mentions, trigger.end, subject_name)
+        return Parties(
+            kind,
+            grantee.name if grantee else None,
+            subject_name,
+            party_span(trigger, subject, grantee),
+            implicit="counterparty",
+        )
     if _BY_AFTER.match(text, trigger.end):
         buyer = object_after(context, sentence, mentions, trigger.end + 3, subject_name)
         return Parties(
@@ -214,6 +234,11 @@ def find_parties(context: ArticleContext, sentence: Sentence, trigger: Trigger) 
     return Parties(
         kind, subject_name, target.name, party_span(trigger, subject, target), implicit="buyer"
     )
+
+
+def _is_majority(stake_words: str) -> bool:
+    found = _STAKE_PERCENT.search(stake_words)
+    return found is not None and float(found.group(1)) > 50
 
 
 def _lenders(

@@ -43,8 +43,17 @@ _WILL_SUPPLY: Final = re.compile(
     r"{0,3})\s+(?:will|would|is to|agreed to|has agreed to)\s+(?:supply|provide|deliver|build"
     r"|manufacture|install|operate|maintain|ship)\b"
 )
+_CUSTOMER_NAMED: Final = re.compile(
+    r"(?:\s+(?:worth|valued at|of|for)\b[^,;]{0,40}?)?\s+(?:with|from)\s+"
+    r"(?:[\w&'’.-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# Contract words that name the subject's own purchase.
+_CUSTOMER_BUYS: Final = re.compile(r"purchase|procurement|cloud|offtake", re.IGNORECASE)
 _WITH_REACH: Final = 80
 _LED_BY: Final = re.compile(r"\b(?:(?:co-)?led by|from(?: investors)?(?: including)?)\s+")
+_LEADS_ROUND: Final = re.compile(r"\b(?:co-)?(?:led|leads|leading|headed)\b(?=[^.;,]{0,40}$)")
+_IN_BETWEEN: Final = re.compile(r"\s+(?:in|into|for)\s+(?:[\w&'’.-]+\s+){0,4}", re.IGNORECASE)
 _ROUND_WORD: Final = re.compile(r"round|series", re.IGNORECASE)
 _OF_AFTER: Final = re.compile(r"\s*of\b")
 _ADD_PARTNER: Final = re.compile(
@@ -161,6 +170,12 @@ def contract_parties(
         target = _named_with(text, trigger.end)
     if target is not None and not provides:
         provides = _SUPPLIES_AFTER.search(text, target.end, target.end + 30) is not None
+    if target is not None and not provides:
+        # "signed a EUR 650m service agreement with operator X", "a framework order from X":
+        # the company reporting the contract supplies; the named customer pays.
+        provides = _CUSTOMER_NAMED.match(text, trigger.end, target.start) is not None and (
+            _CUSTOMER_BUYS.search(text, trigger.start, trigger.end) is None
+        )
     supplier = _WILL_SUPPLY.search(text, trigger.end)
     if target is not None and supplier is not None:
         who = supplier.group("who")
@@ -204,6 +219,19 @@ def funding_round_parties(
     """ "X closed a $210 million Series C round led by Y, with participation from Z": the
     named investors buy, the company raising the round is the counterparty."""
     led = _LED_BY.search(sentence.text, trigger.end)
+    leader = _LEADS_ROUND.search(sentence.text, 0, trigger.start)
+    raiser = next((m for m in mentions if m.start >= trigger.end), None)
+    # "Temasek has led a $120 million Series C round in Lumen, with participation from X":
+    # the subject and the joining investors invest.
+    if (
+        leader is not None
+        and subject_name is not None
+        and raiser is not None
+        and _IN_BETWEEN.fullmatch(sentence.text, trigger.end, raiser.start)
+    ):
+        joining = [m.name for m in mentions if led and m.start >= led.end()]
+        buyers = ", ".join(dict.fromkeys([subject_name, *joining]))
+        return Parties("investment", buyers, raiser.name, party_span(trigger, raiser))
     investors = (
         [m.name for m in mentions if m.start >= led.start() and m.name != subject_name]
         if led is not None

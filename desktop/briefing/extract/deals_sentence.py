@@ -83,6 +83,12 @@ _PAYMENT = re.compile(
     r"|\bpays\b",
     re.IGNORECASE,
 )
+# "paid $1.3bn to acquire X": the price stands before the verb that usually takes it after.
+_PAID_TO: Final = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:in cash\s*)?to\s+")
+_PAID_BEFORE: Final = re.compile(
+    r"\b(?:paid|pays?|paying|spen[dt]s?|spending)\s+(?:about |around |roughly |nearly |some )?$",
+    re.IGNORECASE,
+)
 _PAID_DEALS: Final = frozenset({"licensing", "settlement", "commercial_agreement"})
 # A licence's headline amount is its upfront payment, wherever the sentence states it.
 _UPFRONT_BEFORE = re.compile(r"\bup-?front (?:payment|fee|cash)?\s*(?:of\s*)?$", re.IGNORECASE)
@@ -120,7 +126,9 @@ def _money(sentence: Sentence) -> list[tuple[QuantityMatch, AmountRole]]:
         start, end = sentence.relative(match.start), sentence.relative(match.end)
         role = amount_role(text, start, end, previous_end)
         found.append((dataclasses.replace(match, start=start, end=end), role))
-        previous_end = end
+        # "$61 a share in cash, or about $7.4 billion": a total after a per-share price is
+        # the headline, not a restatement of the price.
+        previous_end = None if role == "per_share" else end
     return found
 
 
@@ -135,6 +143,13 @@ def _money_before_share_word(match: QuantityMatch) -> QuantityMatch:
     if quantity is None or quantity.unit in (None, "shares", "count", "%", "x"):
         return match
     return QuantityMatch(match.start, match.start + len(amount_text), quantity, "money")
+
+
+def _paid_to(text: str, match: QuantityMatch, trigger: Trigger) -> bool:
+    return (
+        _PAID_TO.fullmatch(text, match.end, trigger.start) is not None
+        and _PAID_BEFORE.search(text, max(0, match.start - 25), match.start) is not None
+    )
 
 
 def _distance(trigger: Trigger, match: QuantityMatch) -> int:
@@ -156,7 +171,7 @@ def _pick_amount(
             if match.start >= trigger.end:
                 if not linked(text, trigger.end, match.start):
                     continue
-            elif trigger.object_after or not linked(
+            elif (trigger.object_after and not _paid_to(text, match, trigger)) or not linked(
                 text, match.end, trigger.start, gap_before(text, trigger, match)
             ):
                 continue

@@ -44,8 +44,11 @@ _PRICE_BEFORE = re.compile(
     rf"\b(?:price(?: band| range)?(?: (?:{_PRICE_LEADS}))?|price[sd] (?:{_PRICE_LEADS}))\s*$",
     re.IGNORECASE,
 )
+# "an order from X worth EUR 900m" states the order's value, not an order book.
 _ORDER_BOOK_BEFORE = re.compile(
-    r"\b(?:orders?|order ?book|bids|demand|subscriptions?)\b[^.;]{0,25}$", re.IGNORECASE
+    r"\b(?:orders?|order ?book|bids|demand|subscriptions?)\b"
+    r"(?![^.;]{0,25}\b(?:worth|valued at)\b)[^.;]{0,25}$",
+    re.IGNORECASE,
 )
 _PLANNED_BEFORE = re.compile(
     r"\b(?:initially|originally|first|previously) (?:planned|targeted|sought|aimed|intended|"
@@ -84,6 +87,12 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 # appositive describing the target between the deal word and its price.
 _APPOSITIVE_BEFORE_PRICE = re.compile(
     r",\s+(?:an?|the|its)\s[^,;()]{1,100},\s+(?=for\b|valued at\b|worth\b)", re.IGNORECASE
+)
+# "for $61 a share in cash, or about $7.4 billion": the per-share price before the total.
+_PER_SHARE_THEN_TOTAL = re.compile(
+    r"\s(?:for|at)\s+\S{1,12} (?:a|per) (?:share|ADS|unit)\b[^,;()]{0,25},\s+or\s+"
+    r"(?:about |around |roughly |approximately |nearly |some )?$",
+    re.IGNORECASE,
 )
 MAX_GAP: Final = 60
 # "to acquire X ... for an enterprise value of EUR 340m", "in a transaction valued at $6.8bn":
@@ -177,6 +186,7 @@ def linked(text: str, left_end: int, right_start: int, max_gap: int = MAX_GAP) -
         gap = gap.replace("(", " ").replace(")", " ")
     if ", " in gap:
         gap = _APPOSITIVE_BEFORE_PRICE.sub(" ", gap)
+        gap = _PER_SHARE_THEN_TOTAL.sub(" for ", gap)
     if len(gap) > max_gap and not (
         max_gap == MAX_GAP and len(gap) <= MAX_PRICED_GAP and _PRICE_LEAD.search(gap)
     ):

@@ -99,7 +99,13 @@ _NOT_A_DEAL: Final = re.compile(
     # A dividend restated per year ("a $1.36 dividend on an annualized basis") is no new deal;
     # advice to the reader ("Should you invest $1,000 in X?") is page furniture.
     r"|dividend on an annuali[sz]ed basis|annuali[sz]ed dividend"
-    r"|\b(?:should|would|could|can|if|before|when) you (?:invest|buy)\b|\byou (?:invest|buy)\b"
+    # A site name ("tracked by Investing.com") and a one-year spending outlook ("expects to
+    # spend between £150m and £170m next year") are no deals.
+    r"|\binvest\w*\.(?:com|net|org)\b"
+    r"|\b(?:expects?|expected|anticipates?|forecasts?) to spend\b"
+    r"(?=[^.;]{0,50}\b(?:next|this|the current|the coming) (?:financial |fiscal )?year\b)"
+    r"|\b(?:should|would|could|can|if|before|when|had) you (?:invest|buy)\w*"
+    r"|\byou (?:invest|buy)\w*"
     # "will finance the buyout with $2.6bn of debt": the deal is named to say how it is paid
     # for; the amount belongs to the financing.
     r"|\b(?:financ\w*|fund(?:s|ed|ing)?|pay(?:s|ing)? for|paid for) (?:the|its|this|that|their)"
@@ -118,7 +124,7 @@ _NOT_A_DEAL: Final = re.compile(
 )
 _NOT_A_DEAL_STEM: Final = re.compile(
     r"invest|bond|dividend|stake|listing|ipo|you |financ|fund|pay|repay|redeem|retir|loan"
-    r"|grad|buy from|buy rat|buy rec|rat\w* (?:it |the |as )?(?:a )?buy"
+    r"|spend|grad|buy from|buy rat|buy rec|rat\w* (?:it |the |as )?(?:a )?buy"
 )
 _REFERENCE_STEM: Final = re.compile(r"\b(?:the|this|that|these)\b", re.IGNORECASE)
 _REFERENCE: Final = re.compile(

@@ -28,7 +28,9 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
     (
         "convertible_bond",
         (
-            r"convertible (?:senior |zero-coupon |unsecured )?(?:bonds?|notes?|debentures?|loans?)",
+            # "non-convertible debentures" are plain debt (financing).
+            r"(?<!non-)(?<!non )convertible (?:senior |zero-coupon |unsecured )?"
+            r"(?:bonds?|notes?|debentures?|loans?)",
             r"exchangeable (?:bonds?|notes?)",
         ),
         0.85,
@@ -99,6 +101,8 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
             r"took over",
             r"buy-?outs?",
             r"purchase of",
+            # "launched a tender offer for all of X's shares at $61 a share".
+            r"tender offers?",
             r"(?-i:(?:to|will|would|agreed to|agrees to|plans to|deal to|offer to) buy)",
             r"(?-i:bought|buys)",
         ),
@@ -166,6 +170,9 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
             r" |ex-\w+ |regional )*rights(?= (?:to|for) [^.;]{1,40}?['’]s\b)",
             r"grant(?:s|ed|ing)? (?:[A-Z][\w.&-]* ){1,4}(?:exclusive |global |worldwide )?"
             r"rights to",
+            # Out-licensing: "licensed rights to its kidney drug to Otsuka" (the grantee pays).
+            r"(?:out-?)?licen[cs](?:ed|es|ing) (?:the )?(?:exclusive |global |worldwide |commercial"
+            r" |ex-\w+ |regional )*rights (?:to|for|in) (?:its|their|our)\b",
         ),
         0.7,
     ),
@@ -187,6 +194,9 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
             r"(?:supply|services?|purchase|procurement|sales|distribution|framework|commercial"
             r"|outsourcing|cloud|[a-z0-9]+-year) (?:agreement|contract|deal)s?",
             r"(?:a|an|new) contract",
+            # "won a framework order from Deutsche Bahn worth up to EUR 1bn".
+            r"(?:framework|supply|follow-on|repeat|record|major|large) orders?",
+            r"(?:an?|new) orders? (?=worth|valued|from)",
             r"contracts? (?=worth|valued|with|from)",
             r"agreements? (?=valued|worth)",
         ),
@@ -201,6 +211,9 @@ TRIGGERS_BY_TYPE: Final[tuple[tuple[str, tuple[str, ...], float], ...]] = (
             r"(?:new|equal|strategic|long-term) partner",
             r"as (?:a|an|its|the) (?:[\w-]+ ){0,2}partners?",
             r"strategic (?:cooperation|collaboration)",
+            # "unveiled a research collaboration with X": an alliance without a price.
+            r"(?:research|development|R&D|drug[- ]discovery|discovery|scientific|clinical"
+            r"|technology|co-development) (?:collaborations?|cooperation)",
         ),
         0.7,
     ),
@@ -236,6 +249,7 @@ TRIGGER_STEMS: Final[dict[str, tuple[str, ...]]] = {
         "buy",
         "bought",
         "purchase of",
+        "tender offer",
     ),
     "investment": ("invest", "stake", "capital", "subscri", "round", "series "),
     "divestment": ("divest", "dispos", "sale of", "sell", "sold"),
@@ -257,7 +271,7 @@ TRIGGER_STEMS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "licensing": ("licen", "royalt", "rights"),
     "settlement": ("settle",),
-    "commercial_agreement": ("agreement", "contract", "deal"),
+    "commercial_agreement": ("agreement", "contract", "deal", "order"),
     "partnership": ("partner", "allian", "cooperation", "collaboration"),
 }
 
