@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from briefing.extract.regex_tools import literal_trie
 from briefing.extract.vocab.deal_terms import (
     DEAL_REFERENCE_NOUNS,
     NEGATIONS,
@@ -41,38 +41,6 @@ _STEM_TYPES: Final = {
     for stems in TRIGGER_STEMS.values()
     for stem in stems
 }
-
-_Trie = dict[str, "_Trie"]
-
-
-def literal_trie(words: Iterable[str]) -> str:
-    """A pattern matching the same strings as the alternation of ``words`` tried longest
-    first, factored by shared prefixes: ``re`` then tests one branch per character instead
-    of every word at every position.
-
-    >>> literal_trie(["bought", "buy", "bond", "plan", "planned"])
-    '(?:b(?:o(?:nd|ught)|uy)|plan(?:ned)?)'
-    """
-    tree: _Trie = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(tree)
-
-
-def _trie_pattern(node: _Trie) -> str:
-    branches = [re.escape(char) + _trie_pattern(node[char]) for char in sorted(node) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    # A word ends here: the longer words are tried first, as the longest-first alternation
-    # does, so every match is the same.
-    return body + "?" if body.startswith("(?:") else "(?:" + body + ")?"
-
 
 _STEM: Final = re.compile(literal_trie(_STEM_TYPES))
 _SPENDING: Final = re.compile(rf"\b(?:{SPENDING_VERBS})\b", re.IGNORECASE)

@@ -7,9 +7,11 @@ shifts them into the body. Pure functions over precompiled patterns.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from typing import Final
 
+from briefing.extract.regex_tools import leading_letters, literal_trie, prefix_fits
 from briefing.extract.vocab.hedges import HEDGE_PHRASES
 from briefing.extract.vocab.metric_terms import (
     BARE_GROWTH,
@@ -29,9 +31,32 @@ from briefing.extract.vocab.metric_terms import (
 )
 
 _I = re.IGNORECASE
-_TERM = re.compile(
-    r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(METRIC_TERMS)) + r")\b", _I
+_TERM_GROUPS: Final = tuple(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(METRIC_TERMS))
+_TERM_LEADS: Final = tuple(leading_letters(p, 3) for p, _ in METRIC_TERMS)
+# Per first three letters of a word, the alternation of only the wordings that can start
+# with them, in their order: the first wording that matches is the same, at a tenth of the
+# tests.
+_TERM_BY_PREFIX: Final = {
+    prefix: re.compile(
+        r"\b(?:"
+        + "|".join(
+            g
+            for g, lead in zip(_TERM_GROUPS, _TERM_LEADS, strict=True)
+            if prefix_fits(prefix, lead)
+        )
+        + r")\b",
+        _I,
+    )
+    for prefix in TERM_PREFIXES
+    if any(prefix_fits(prefix, lead) for lead in _TERM_LEADS)
+}
+# Words that may start a wording: three ASCII letters (any case) after no letter; the
+# lookahead lets ``re`` skip other positions fast.
+_TERM_START: Final = re.compile(
+    r"\b(?=[A-Za-z])" + literal_trie(sorted(_TERM_BY_PREFIX)), _I | re.ASCII
 )
+_JOINERS: Final = "'’-"
+_LETTERS: Final = frozenset(string.ascii_letters)
 # Weaker wordings, in one pattern; the lookahead skips positions no wording can start at.
 _WEAK: Final = re.compile(
     rf"(?=[bfrtlp])\b(?:(?P<verb>{REVENUE_VERBS})\b|"
@@ -42,12 +67,25 @@ _WEAK_KINDS: Final = {
     "loss": ("", 0.7),
     "profit": ("net_income", 0.7),
 }
-_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _GROWTH: Final = re.compile(rf"(?=g)\b{BARE_GROWTH}\b")
 _UNIT_NOUN: Final = re.compile(r"\b(?:business|division|unit|segment|arm)\b")
 _UNIT_MOVES: Final = re.compile(UNIT_MOVES)
 _NOT_A_NAME: Final = frozenset(
-    {"in", "the", "of", "for", "to", "at", "from", "with", "by", "on", "and", "its", "whole"}
+    {
+        "in",
+        "the",
+        "of",
+        "for",
+        "to",
+        "at",
+        "from",
+        "with",
+        "by",
+        "on",
+        "and",
+        "its",
+        "whole",
+    }
     | {"received", "said", "company", "group", "overall", "core", "entire"}
 )
 _BREAKS: Final = re.compile(CLAUSE_BREAKS)
@@ -127,11 +165,12 @@ def find_terms(text: str) -> list[Term]:
     [('revenue', 'verb')]
     """
     terms: list[Term] = []
-    for word in _WORD.finditer(text):
-        if word.group()[:3].lower() not in TERM_PREFIXES:
+    for start in _TERM_START.finditer(text):
+        position = start.start()
+        if (terms and position < terms[-1].end) or not _starts_word(text, position):
             continue
-        match = _TERM.match(text, word.start())
-        if match is None or (terms and match.start() < terms[-1].end):
+        match = _TERM_BY_PREFIX[start.group().lower()].match(text, position)
+        if match is None:
             continue
         group = match.lastgroup or "t0"
         name = METRIC_TERMS[int(group[1:])][1]
@@ -160,6 +199,15 @@ def find_terms(text: str) -> list[Term]:
         and not (t.start and _DEFINITION_LEAD.search(low, max(0, t.start - 40), t.start))
     ]
     return sorted(kept, key=lambda t: t.start)
+
+
+def _starts_word(text: str, position: int) -> bool:
+    """Whether a word starts at ``position``: a letter run may go on over apostrophes and
+    hyphens ("non-GAAP", "company's"), so "GAAP" starts no word there, but "-GAAP" does."""
+    before = position - 1
+    while before >= 0 and text[before] in _JOINERS:
+        before -= 1
+    return before < 0 or before == position - 1 or text[before] not in _LETTERS
 
 
 def _unit_moves(text: str, low: str, terms: list[Term]) -> list[Term]:

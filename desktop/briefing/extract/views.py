@@ -70,16 +70,21 @@ def _same_firm(first: AnalystView, second: AnalystView) -> bool:
 def _merge(views: list[AnalystView], headline_end: int) -> list[AnalystView]:
     """One view per fact; ratings by different firms stay apart."""
     kept: list[AnalystView] = []
+    # Each kept view's key, in step with ``kept``: a view replacing another has its key.
+    kept_keys: list[Hashable] = []
     for view in views:
         key = _key(view)
         for index, other in enumerate(kept):
-            if _key(other) != key or (view.type in _RATING_TYPES and not _same_firm(view, other)):
+            if kept_keys[index] != key or (
+                view.type in _RATING_TYPES and not _same_firm(view, other)
+            ):
                 continue
             if _richness(view) > _richness(other):
                 kept[index] = view
             break
         else:
             kept.append(view)
+            kept_keys.append(key)
     return [v for v in kept if not _is_restated_move(v, kept, headline_end)]
 
 
