@@ -18,7 +18,6 @@ Months, places, sentence openers and people (after "CEO", "analyst") never are.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Final
 
 from briefing.extract.company_forms import (
@@ -28,13 +27,12 @@ from briefing.extract.company_forms import (
     mention_of,
     merge_variants,
 )
+from briefing.extract.company_known import CONNECTOR_WORDS, entry_for, match_known
 from briefing.extract.company_names import (
-    ALIAS_FIRST_WORDS,
     ALIAS_INDEX,
     BARE_TICKERS,
     INDEX_HEADS,
     KnownName,
-    canonical_company_name,
     ticker_company,
 )
 from briefing.extract.company_runs import Run, Word, run_of, split_runs
@@ -48,15 +46,16 @@ from briefing.extract.company_slots import (
     is_list_gap,
     short_forms,
 )
-from briefing.extract.vocab.companies import SUBSIDIARY_PARENTS
 from briefing.extract.vocab.corporate import (
     BROKER_NAME_ENDINGS,
     DESCRIPTIVE_SUFFIXES,
-    NON_COMPANY_WORDS,
-    PLACE_NAMES,
     PLURAL_COMPANY_VERBS,
 )
 from briefing.extract.vocab.headlines import HEADLINE_VERBS
+from briefing.extract.vocab.non_company_words import (
+    NON_COMPANY_WORDS,
+    PLACE_NAMES,
+)
 
 __all__ = ["PHRASE", "CompanyMention", "find_companies"]
 
@@ -78,11 +77,6 @@ PHRASE: Final = re.compile(
     r"(?:[ \u00a0]+plc\b)?"
 )
 _TOKEN: Final = re.compile(r"[^ \u00a0]+")
-# Endings a broker or company may carry beyond its known name ("Berenberg Bank").
-_GENERIC_ENDINGS: Final = frozenset(
-    {"Bank", "Securities", "Capital", "Markets", "Research", "Group", "Holdings",
-     "Financial", "Equities", "Partners", "International", "Global", "Investment"}
-)  # fmt: skip
 _INDEX_NUMBER: Final = re.compile(r"[ \u00a0]\d{2,4}(?!\d|[.,]\d|%)")
 # Sentence openers and other capitalised words that never start a known name: skipped
 # before any work is spent on them.
@@ -91,49 +85,12 @@ _NOISE_ONLY: Final = frozenset(
     for w in NON_COMPANY_WORDS | PLACE_NAMES | {chr(c) for c in range(65, 91)}
     if w.lower() not in ALIAS_INDEX and w not in INDEX_HEADS
 )
-_LONGEST_NAME: Final = 8  # words; longer than any alias, as long as names found in text get
-_CONNECTOR_WORDS: Final = frozenset({"and", "&", "of", "de", "du", "des", "la", "le", "von", "van"})
 # Words a short form found earlier may carry in a fuller mention of the same company
 # ("Kingsgate" ... "Kingsgate Capital", "Granite Peak" ... "Granite Peak Research").
 _FULLER_ENDINGS: Final = BROKER_NAME_ENDINGS | DESCRIPTIVE_SUFFIXES
 _LINE_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
 # A single capital and full stop before a name ("B. Riley"): the phrase scan leaves it out.
 _INITIAL_BEFORE: Final = re.compile(r"(?<![\w.])[A-Z]\.[ \u00a0]")
-
-
-def _match_known(
-    words: list[Word],
-    found: dict[str, KnownName],
-    firsts: set[str],
-    across_connectors: bool = False,
-) -> Iterator[tuple[int, int, KnownName]]:
-    """Longest known names among ``words``, left to right: (first, end, entry). With
-    ``across_connectors`` only names with a connector inside ("Bank of America")."""
-    lowered = [w.lower() for w, _, _ in words]
-    i, count = 0, len(lowered)
-    while i < count:
-        head = lowered[i]
-        if head not in ALIAS_FIRST_WORDS and head not in firsts:
-            if words[i][0] in BARE_TICKERS and not across_connectors:
-                yield i, i + 1, KnownName(ticker_company(words[i][0]) or words[i][0], False)
-            i += 1
-            continue
-        for j in range(min(count, i + _LONGEST_NAME), i, -1):
-            if across_connectors and (j - i < 3 or not _has_connector(words, i, j)):
-                continue
-            key = " ".join(lowered[i:j])
-            entry = found.get(key) or ALIAS_INDEX.get(key)
-            if entry is None and j == i + 1 and words[i][0] in BARE_TICKERS:
-                entry = KnownName(ticker_company(words[i][0]) or words[i][0], False)
-            if entry is not None:
-                yield i, j, entry
-                i = j - 1
-                break
-        i += 1
-
-
-def _has_connector(words: list[Word], first: int, end: int) -> bool:
-    return any(w.lower() in _CONNECTOR_WORDS for w, _, _ in words[first + 1 : end - 1])
 
 
 class _Scan:
@@ -149,6 +106,8 @@ class _Scan:
         self.list_end = -1  # where the last company of a possible list ended
         self.skip_until = -1  # end of a ticker or abbreviation in brackets after a name
         self.headlines: dict[int, bool] = {}  # line start -> written in title case?
+        self.entries: dict[str, KnownName] = {}  # surface -> ``entry_for(surface)``
+        self.shown: dict[str, str] = {}  # surface -> ``display_name(surface)``, if worked out
 
     def on_headline(self, at: int) -> bool:
         """Whether the line holding ``at`` is a title-case headline, whose verbs are
@@ -181,7 +140,7 @@ class _Scan:
         if surface not in self.registered:
             self.registered.add(surface)
             if ALIAS_INDEX.get(entry.name.lower()) != entry:  # known names need no forms
-                for key in short_forms(entry, run.names):
+                for key in short_forms(entry, run.names, self.shown.get(surface)):
                     self.remember(key, entry)
         self.list_end = run.end
         if "(" not in text[run.end : run.end + 5]:
@@ -207,7 +166,17 @@ class _Scan:
         if "and" not in gap and "&" not in gap:
             return
         self.leftovers.pop()
-        self.add(partner, _entry_for(self.text[partner.start : partner.end]))
+        self.add(partner, self.entry_for(self.text[partner.start : partner.end]))
+
+    def entry_for(self, surface: str) -> KnownName:
+        """``entry_for(surface)``, worked out once per text: names recur."""
+        entry = self.entries.get(surface)
+        if entry is None:
+            entry, shown = entry_for(surface)
+            self.entries[surface] = entry
+            if shown is not None:
+                self.shown[surface] = shown
+        return entry
 
     def remember(self, key: str, entry: KnownName) -> None:
         """A form later mentions of a company found in this text may take."""
@@ -230,7 +199,7 @@ class _Scan:
             in_list = self.list_end >= 0 and is_list_gap(self.text, self.list_end, start)
             slot = classify_run(self.text, run, in_list)
             if slot is Slot.COMPANY:
-                self.add(run, _entry_for(word))
+                self.add(run, self.entry_for(word))
             elif slot is not Slot.PERSON:
                 self.leftovers.append(run)
 
@@ -244,10 +213,10 @@ class _Scan:
             slot = classify_run(self.text, run, in_list)
             if slot is Slot.PERSON:
                 continue
-            known = list(_match_known(run.words, self.found, self.firsts))
+            known = list(match_known(run.words, self.found, self.firsts))
             named = slot is Slot.COMPANY and (not known or company_shape(run.names))
             if named or self.fuller_form(run, known):
-                self.add(run, _entry_for(self.text[run.start : run.end]))
+                self.add(run, self.entry_for(self.text[run.start : run.end]))
             else:
                 self.known_within(run, known)
 
@@ -304,8 +273,8 @@ class _Scan:
             self.add(run_of(words), entry)
             return
         cursor = 0
-        if any(w.lower() in _CONNECTOR_WORDS for w, _, _ in words):
-            for first, stop, entry in _match_known(
+        if any(w.lower() in CONNECTOR_WORDS for w, _, _ in words):
+            for first, stop, entry in match_known(
                 words, self.found, self.firsts, across_connectors=True
             ):
                 self.stretch(words[cursor:first])
@@ -341,21 +310,6 @@ def _names_index(surface: str, number: str) -> bool:
     return any(f"{' '.join(words[-n:])}{number}".lower() in ALIAS_INDEX for n in (2, 3))
 
 
-def _entry_for(surface: str) -> KnownName:
-    """The canonical name and broker flag of a company found by its shape or slot; a
-    known name with a generic ending added ("Berenberg Bank") is that known name."""
-    name = canonical_company_name(surface)
-    name = SUBSIDIARY_PARENTS.get(name, name)
-    known = ALIAS_INDEX.get(name.lower())
-    words = name.split()
-    while known is None and len(words) > 1 and words[-1] in _GENERIC_ENDINGS:
-        words = words[:-1]
-        known = ALIAS_INDEX.get(" ".join(words).lower())
-    if known is not None:
-        return known
-    return KnownName(name, False)
-
-
 def find_companies(text: str) -> list[CompanyMention]:
     """Companies named in ``text`` and generic references to one, in text order.
 
@@ -376,7 +330,7 @@ def find_companies(text: str) -> list[CompanyMention]:
             scan.phrase(*phrase.span())
     mentions = scan.mentions
     for run in scan.leftovers:
-        for first, end, entry in _match_known(run.words, scan.found, scan.firsts):
+        for first, end, entry in match_known(run.words, scan.found, scan.firsts):
             known = run_of(run.words[first:end])
             mentions.append(
                 mention_of(known.start, known.end, text[known.start : known.end], entry)

@@ -171,12 +171,20 @@ def canonical_company_name(name: str) -> str:
     >>> canonical_company_name("Sterling and Wilson Solar Ltd")
     'Sterling and Wilson Solar'
     """
+    return canonical_and_display_name(name)[0]
+
+
+def canonical_and_display_name(name: str) -> tuple[str, str | None]:
+    """``canonical_company_name(name)`` and, when it was worked out on the way,
+    ``display_name(name)`` (None for a name the vocabulary knows as written)."""
     found = known_name(name)
     if found is not None:
-        return found.name
+        return found.name, None
     shown = display_name(name)
+    if shown.split() == name.split():
+        return shown, shown  # the same words the vocabulary was just asked about
     found = known_name(shown)
-    return found.name if found is not None else shown
+    return (found.name if found is not None else shown), shown
 
 
 def is_broker_name(name: str) -> bool:

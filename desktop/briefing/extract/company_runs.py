@@ -20,11 +20,13 @@ from briefing.extract.vocab.corporate import (
     GENERIC_BUSINESS_WORDS,
     LEGAL_SUFFIXES,
     LEGAL_SUFFIXES_UPPER,
-    NON_COMPANY_WORDS,
     PERSON_TITLES,
-    PLACE_NAMES,
 )
 from briefing.extract.vocab.headlines import HEADLINE_BREAKS, HEADLINE_VERBS
+from briefing.extract.vocab.non_company_words import (
+    NON_COMPANY_WORDS,
+    PLACE_NAMES,
+)
 
 Word = tuple[str, int, int]  # (word, start, end) in the text searched
 

@@ -29,13 +29,15 @@ from briefing.extract.vocab.corporate import (
     LEGAL_SUFFIXES,
     LEGAL_SUFFIXES_UPPER,
     NON_COMPANY_HEAD_NOUNS,
-    NON_COMPANY_LAST_WORDS,
-    NON_COMPANY_WORDS,
     PERSON_TITLES,
-    PLACE_NAMES,
     POSSESSED_COMPANY_NOUNS,
     STRONG_CUE_WORDS,
     UNIT_LIKE_SUFFIXES,
+)
+from briefing.extract.vocab.non_company_words import (
+    NON_COMPANY_LAST_WORDS,
+    NON_COMPANY_WORDS,
+    PLACE_NAMES,
 )
 
 
@@ -193,7 +195,7 @@ def classify_run(text: str, run: Run, in_list: bool) -> Slot:
     before, last = _words_before(text, run.start)
     if len(names) > 1 and names[-1] in _SHAPE_ENDINGS and company_shape(names):
         return Slot.COMPANY  # "partner Quantex Materials", "Kestrel Mining Corp. plant"
-    if last in PERSON_TITLES or any(w in PERSON_TITLES for w in run.lead):
+    if last in PERSON_TITLES or (run.lead and any(w in PERSON_TITLES for w in run.lead)):
         return Slot.PERSON
     single = len(names) == 1
     if single:
@@ -235,7 +237,7 @@ def classify_run(text: str, run: Run, in_list: bool) -> Slot:
     return Slot.UNKNOWN
 
 
-def short_forms(entry: KnownName, names: list[str]) -> list[str]:
+def short_forms(entry: KnownName, names: list[str], shown_name: str | None = None) -> list[str]:
     """The forms, lower-cased, a later mention of a company may take: the name itself,
     its first word or words, the name without its last descriptive word, its initials.
 
@@ -244,7 +246,8 @@ def short_forms(entry: KnownName, names: list[str]) -> list[str]:
     ['larch', 'larch and pine', 'larch and pine timber', 'larch and pine timber ltd',
      'lpt', 'lptl']
     """
-    shown = display_name(" ".join(names)).split()
+    # ``shown_name``: ``display_name`` of the words, when the caller already has it
+    shown = (display_name(" ".join(names)) if shown_name is None else shown_name).split()
     forms = {" ".join(names), " ".join(shown), entry.name}
     if len(shown) > 1:
         if shown[1] not in ("and", "&", "of"):

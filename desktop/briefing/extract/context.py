@@ -8,7 +8,6 @@ an extractor builds evidence with ``Evidence.of(ctx.body, start, end)`` directly
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
@@ -184,7 +183,16 @@ def _resolve_references(
         if mention.is_reference:
             if primary is None:
                 continue
-            mention = dataclasses.replace(mention, name=primary)
+            # Built directly: ``dataclasses.replace`` costs several times a constructor call.
+            mention = CompanyMention(
+                mention.start,
+                mention.end,
+                mention.text,
+                primary,
+                mention.is_broker,
+                mention.is_reference,
+                mention.is_index,
+            )
         resolved.append(mention)
     return resolved
 

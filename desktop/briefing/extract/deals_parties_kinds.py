@@ -255,7 +255,9 @@ def take_private_parties(
     partners = [
         m.name
         for m in mentions
-        if m.name not in (subject_name, *targets)
+        # Two tests, not `in (subject_name, *targets)`: mypyc cannot compile that form.
+        if m.name != subject_name
+        and m.name not in targets
         and not m.is_broker
         and (m.end <= trigger.start or m.start >= trigger.end)
     ]

@@ -22,13 +22,13 @@ from briefing.extract.deals_amounts import (
     gap_before,
     share_count,
 )
+from briefing.extract.deals_clause_terms import date_near, terms_in, with_currency
 from briefing.extract.deals_mentions import Parties
 from briefing.extract.deals_parties import find_parties
 from briefing.extract.deals_text import (
     AmountRole,
     amount_role,
     clause_bounds,
-    duration_near,
     linked,
 )
 from briefing.extract.deals_triggers import (
@@ -62,15 +62,6 @@ class DealDraft:
 
 _SHARE_WORD_TAIL = re.compile(r"\s+(?:share|stock|equity)$", re.IGNORECASE)
 _HEADLINE_ROLES: Final = frozenset({"headline", "resized"})
-_STAKE_AFTER = re.compile(r"\s*(?:stake|interest|holding|of (?:its|the) (?:shares|stock|equity))")
-_PREMIUM_BEFORE = re.compile(r"\bpremium (?:of )?(?:about |around |nearly )?$", re.IGNORECASE)
-_CONVERSION_BEFORE = re.compile(
-    r"\b(?:conversion price|convert(?:s|ed|ible)?(?: into shares)? at)\b[^.;]{0,25}$|"
-    r"\bconver(?:t|ts|sion) at\s*$",
-    re.IGNORECASE,
-)
-_MAXIMUM_BEFORE = re.compile(r"\bmax(?:imum)?\b[^.;]{0,25}$", re.IGNORECASE)
-_BAND_BEFORE = re.compile(r"\b(?:price band|price range|band)\b[^.;]{0,30}$", re.IGNORECASE)
 _VALUATION_TARGET = re.compile(r"\bvaluation\b", re.IGNORECASE)
 # "a EUR 750m four-year tranche", but not "a dual-tranche bond" (the whole issue).
 _TRANCHE = re.compile(
@@ -105,12 +96,6 @@ _PAST_BUYBACK = re.compile(r"repurchased|bought back", re.IGNORECASE)
 def _names_tranche(text: str, trigger: Trigger) -> bool:
     start = text.lower().find("tranche", trigger.start, trigger.end)
     return start >= 0 and _TRANCHE.match(text, start) is not None
-
-
-def _with_currency(quantity: Quantity, currency: str | None) -> Quantity:
-    if quantity.unit is None and currency is not None:
-        return dataclasses.replace(quantity, unit=currency)
-    return quantity
 
 
 def _money(sentence: Sentence) -> list[tuple[QuantityMatch, AmountRole]]:
@@ -180,72 +165,6 @@ def _pick_amount(
     return best
 
 
-def _price_term_name(text: str, start: int, quantity: Quantity) -> str:
-    before = text[max(0, start - 40) : start]
-    if _CONVERSION_BEFORE.search(before):
-        return "conversion_price"
-    if quantity.is_range or _BAND_BEFORE.search(before):
-        return "price_band"
-    if _MAXIMUM_BEFORE.search(before):
-        return "max_price"
-    return "price_per_share"
-
-
-_ROLE_TERMS: Final[dict[str, str]] = {
-    "order_book": "order_book",
-    "planned": "planned_size",
-    "valuation": "valuation",
-}
-
-
-def _terms(
-    sentence: Sentence,
-    money: list[tuple[QuantityMatch, AmountRole]],
-    span: tuple[int, int],
-    used: set[int],
-    currency: str | None,
-) -> dict[str, Quantity | str]:
-    """Per-share prices, stakes, premiums, share counts and tenor stated in ``span``."""
-    text = sentence.text
-    terms: dict[str, Quantity | str] = {}
-    lo, hi = span
-    for match, role in money:
-        if match.start in used or not (lo <= match.start and match.end <= hi):
-            continue
-        quantity = _with_currency(match.quantity, currency)
-        if role in ("per_share", "price"):
-            terms.setdefault(_price_term_name(text, match.start, quantity), quantity)
-        elif role in _ROLE_TERMS:
-            terms.setdefault(_ROLE_TERMS[role], quantity)
-    for match in sentence.quantities:
-        start, end = sentence.relative(match.start), sentence.relative(match.end)
-        if not (lo <= start and end <= hi):
-            continue
-        if match.kind == "percent":
-            if _STAKE_AFTER.match(text, end):
-                terms.setdefault("stake_pct", match.quantity)
-            elif _PREMIUM_BEFORE.search(text, 0, start):
-                terms.setdefault("premium", match.quantity)
-        elif match.kind == "shares":
-            terms.setdefault("shares", match.quantity)
-        elif match.kind == "number" and _CONVERSION_BEFORE.search(text[max(0, start - 40) : start]):
-            terms.setdefault("conversion_price", _with_currency(match.quantity, currency))
-    duration = duration_near(text[lo:hi], 0, hi - lo)
-    if duration is not None:
-        terms["duration"] = duration
-    return terms
-
-
-def _date_near(sentence: Sentence, start: int, end: int) -> str | None:
-    best: tuple[int, str] | None = None
-    for match in sentence.dates:
-        rel_start, rel_end = sentence.relative(match.start), sentence.relative(match.end)
-        distance = max(0, rel_start - end, start - rel_end)
-        if best is None or distance < best[0]:
-            best = (distance, match.iso)
-    return best[1] if best is not None else None
-
-
 def _reference_types(text: str) -> tuple[bool, frozenset[str] | None]:
     references = deal_references(text)
     if not references:
@@ -262,7 +181,9 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
     currency = context.currency
     triggers = find_triggers(text)
     has_reference, reference_types = _reference_types(text)
-    if not triggers and not has_reference and _PAYMENT.search(text) is None:
+    # Most sentences name no deal word; "pay" in the lowered text is a cheap test for a
+    # payment ("Kessling will pay $300 million"), which needs it.
+    if not triggers and not has_reference and ("pay" not in text.lower() or not _pays(text)):
         return []  # most sentences: no deal word, so no need to read their amounts
     money = _money(sentence)
     claimed: set[int] = set()
@@ -312,21 +233,21 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
             type=parties.type,
             buyer=parties.buyer,
             counterparty=parties.counterparty,
-            amount=_with_currency(amount.quantity, currency) if amount else shares,
-            valuation=_with_currency(valuation.quantity, currency) if valuation else None,
+            amount=with_currency(amount.quantity, currency) if amount else shares,
+            valuation=with_currency(valuation.quantity, currency) if valuation else None,
             span=(sentence.start + span[0], sentence.start + span[1]),
             confidence=trigger.confidence * parties.confidence,
             sentence=sentence.index,
-            date=_date_near(sentence, trigger.start, trigger.end),
+            date=date_near(sentence, trigger.start, trigger.end),
             # A sentence completing an earlier deal states its terms anywhere.
-            terms=_terms(sentence, money, span if amount else (0, len(text)), used, currency),
+            terms=terms_in(sentence, money, span if amount else (0, len(text)), used, currency),
             implicit=parties.implicit,
             is_tranche=_names_tranche(text, trigger),
         )
         if completed and amount is not None:
             draft.terms["status"] = "completed"
         if per_share is not None:
-            draft.terms.setdefault("per_share", _with_currency(per_share.quantity, currency))
+            draft.terms.setdefault("per_share", with_currency(per_share.quantity, currency))
         if has_reference and parties.incomplete:
             # "LG will spend $1.46B to buy a 51% stake in the JV": figures of a deal named
             # before, not a deal of their own.
@@ -340,11 +261,15 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
         drafts.append(draft)
     if not drafts and has_reference:
         drafts.append(_continuation(context, sentence, money, reference_types))
-    elif not drafts and money and _PAYMENT.search(text):
+    elif not drafts and money and _pays(text):
         payment = _payment(context, sentence, money)
         if payment is not None:
             drafts.append(payment)
     return drafts
+
+
+def _pays(text: str) -> bool:
+    return _PAYMENT.search(text) is not None
 
 
 def _upfront(
@@ -400,7 +325,7 @@ def _payment(
         buyer=payer.name,
         counterparty=None,
         payer=payer.name,
-        amount=_with_currency(amount.quantity, context.currency),
+        amount=with_currency(amount.quantity, context.currency),
         span=(sentence.start + payer.start - sentence.start, sentence.start + amount.end),
         confidence=0.6,
         sentence=sentence.index,
@@ -417,18 +342,18 @@ def _continuation(
 ) -> DealDraft:
     """A sentence that only adds terms to a deal named before ("The agreement values ...")."""
     span = (0, len(sentence.text))
-    terms = _terms(sentence, money, span, set(), context.currency)
+    terms = terms_in(sentence, money, span, set(), context.currency)
     valuation = next((m for m, role in money if role == "valuation"), None)
     return DealDraft(
         type="",
         buyer=None,
         counterparty=None,
         amount=None,
-        valuation=_with_currency(valuation.quantity, context.currency) if valuation else None,
+        valuation=with_currency(valuation.quantity, context.currency) if valuation else None,
         span=(sentence.start, sentence.end),
         confidence=0.0,
         sentence=sentence.index,
-        date=_date_near(sentence, 0, len(sentence.text)),
+        date=date_near(sentence, 0, len(sentence.text)),
         terms=terms,
         refers_to=reference_types,
         is_continuation=True,

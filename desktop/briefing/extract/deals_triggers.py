@@ -14,12 +14,12 @@ from typing import Final
 from briefing.extract.regex_tools import literal_trie
 from briefing.extract.vocab.deal_terms import (
     DEAL_REFERENCE_NOUNS,
+    DEAL_REFERENCE_STEMS,
     NEGATIONS,
     REFERENCE_TYPES,
     SPENDING_VERBS,
-    TRIGGER_STEMS,
-    TRIGGERS_BY_TYPE,
 )
+from briefing.extract.vocab.deal_trigger_words import TRIGGER_STEMS, TRIGGERS_BY_TYPE
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +32,19 @@ class Trigger:
     object_after: bool = False  # a verb whose amount follows it ("spend $5bn")
 
 
+def _type_pattern(fragments: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The pattern of one deal type, and, when its fragments are all lower case (no
+    case-sensitive part), the same pattern for the lowered sentence: ``re`` skips the
+    branches of a case-sensitive alternation on their first letter, not those of a
+    case-insensitive one."""
+    source = r"\b(?:" + "|".join(fragments) + r")\b"
+    caseless = source == source.lower() and "(?-i:" not in source
+    lowered = re.compile(source) if caseless else None
+    return re.compile(source, re.IGNORECASE), lowered
+
+
 _TRIGGER_PATTERNS: Final = tuple(
-    (deal_type, re.compile(r"\b(?:" + "|".join(fragments) + r")\b", re.IGNORECASE), conf)
-    for deal_type, fragments, conf in TRIGGERS_BY_TYPE
+    (deal_type, *_type_pattern(fragments), conf) for deal_type, fragments, conf in TRIGGERS_BY_TYPE
 )
 _STEM_TYPES: Final = {
     stem: tuple(t for t, stems in TRIGGER_STEMS.items() if stem in stems)
@@ -52,15 +62,16 @@ _VERB_FORM: Final = re.compile(
 )
 _TAKE_PRIVATE: Final = re.compile(r"\btak(?:e|es|ing|en) [^.;]{1,60}? private\b", re.I)
 _NEGATION: Final = re.compile(r"\b(?:" + "|".join(NEGATIONS) + r")\b", re.IGNORECASE)
-# Uses of deal words that name no deal.
-_NOT_A_DEAL: Final = re.compile(
+# Uses of deal words that name no deal. Written in lower case: it is also matched, case
+# sensitively, on the lowered sentence, where ``re`` can skip each branch on its first letter.
+_NOT_A_DEAL_SOURCE: Final = (
     r"investment bank|investment banking|investment (?:grade|case|thesis|advice|research)"
     # "Norwegian investment firm Skarvik": a description of a company, not a deal; cash and
     # investments on a balance sheet are holdings.
     r"|investment (?:firms?|compan(?:y|ies)|groups?|managers?|houses?|arms?|vehicles?|funds?)"
     r"|(?:equivalents|securities|cash) and (?:short-term |long-term )?investments"
     r"|bond (?:market|yields?|prices?)|dividend (?:yield|policy|payout ratio)"
-    r"|stake(?:s)? (?:is|are) high|listing (?:rules|requirements)|IPO (?:market|boom|pipeline)"
+    r"|stake(?:s)? (?:is|are) high|listing (?:rules|requirements)|ipo (?:market|boom|pipeline)"
     # A bank's balance sheet ("total loans were $98.7 billion") is no financing deal.
     r"|\b(?:total|gross|net|average|customer) loans\b|\bloans? (?:book|growth|portfolio|losses"
     r"|balances?|and (?:advances|deposits))\b"
@@ -87,14 +98,16 @@ _NOT_A_DEAL: Final = re.compile(
     # "buy" is a recommendation there, not a purchase.
     r"|\b(?:upgrad|downgrad)\w*(?: [\w-]+){0,3}? to (?:a )?(?:strong )?buy\b"
     r"|\b(?:to|a|at) (?:strong )?buy (?:from|rating|recommendation)\b"
-    r"|\brat(?:e|es|ed|ing) (?:it |the (?:stock|shares) )?(?:a |as a )?(?:strong )?buy\b",
-    re.IGNORECASE,
+    r"|\brat(?:e|es|ed|ing) (?:it |the (?:stock|shares) )?(?:a |as a )?(?:strong )?buy\b"
 )
+_NOT_A_DEAL: Final = re.compile(_NOT_A_DEAL_SOURCE, re.IGNORECASE)
+_NOT_A_DEAL_LOWERED: Final = re.compile(_NOT_A_DEAL_SOURCE)
 _NOT_A_DEAL_STEM: Final = re.compile(
     r"invest|bond|dividend|stake|listing|ipo|you |financ|fund|pay|repay|redeem|retir|loan"
     r"|spend|grad|buy from|buy rat|buy rec|rat\w* (?:it |the |as )?(?:a )?buy"
 )
-_REFERENCE_STEM: Final = re.compile(r"\b(?:the|this|that|these)\b", re.IGNORECASE)
+# Every reference names one of these nouns: a cheap test before the reference pattern.
+_REFERENCE_STEM: Final = re.compile(literal_trie(DEAL_REFERENCE_STEMS))
 _REFERENCE: Final = re.compile(
     r"\b(?:the|this|that|these) (?:proposed |planned |upcoming |new |whole |latest )?"
     r"(?P<noun>" + "|".join(DEAL_REFERENCE_NOUNS) + r")\b",
@@ -106,16 +119,21 @@ def find_triggers(text: str) -> list[Trigger]:
     """Deal words of ``text`` in priority order; overlapping weaker words are dropped."""
     found: list[Trigger] = []
     lowered = text.lower()
-    stems = {m.group() for m in _STEM.finditer(lowered)}
+    stems = set(_STEM.findall(lowered))
     if not stems and "private" not in lowered:
         return found
     types = {deal_type for stem in stems for deal_type in _STEM_TYPES[stem]}
+    on_lowered = lowering_keeps_matches(text, lowered)
     # The uses that name no deal are costly to find: only looked for once a deal word is.
     blocked: list[tuple[int, int]] | None = None
-    for priority, (deal_type, pattern, confidence) in enumerate(_TRIGGER_PATTERNS):
+    for priority, (deal_type, pattern, lowered_pattern, confidence) in enumerate(_TRIGGER_PATTERNS):
         if deal_type not in types:
             continue
-        for match in pattern.finditer(text):
+        if on_lowered and lowered_pattern is not None:
+            matches = lowered_pattern.finditer(lowered)
+        else:
+            matches = pattern.finditer(text)
+        for match in matches:
             start, end = match.span()
             if blocked is None:
                 blocked = _non_deal_uses(text, lowered)
@@ -123,7 +141,7 @@ def find_triggers(text: str) -> list[Trigger]:
                 continue
             if any(t.start < end and start < t.end for t in found):
                 continue
-            verb = _VERB_FORM.fullmatch(match.group()) is not None
+            verb = _VERB_FORM.fullmatch(text, start, end) is not None
             found.append(Trigger(deal_type, start, end, confidence, priority, verb))
     for match in _TAKE_PRIVATE.finditer(text) if "private" in lowered else ():
         start, end = match.span()
@@ -144,7 +162,21 @@ def find_triggers(text: str) -> list[Trigger]:
 def _non_deal_uses(text: str, lowered: str) -> list[tuple[int, int]]:
     if _NOT_A_DEAL_STEM.search(lowered) is None:
         return []
-    return [(m.start(), m.end()) for m in _NOT_A_DEAL.finditer(text)]
+    if lowering_keeps_matches(text, lowered):
+        return [m.span() for m in _NOT_A_DEAL_LOWERED.finditer(lowered)]
+    return [m.span() for m in _NOT_A_DEAL.finditer(text)]
+
+
+def lowering_keeps_matches(text: str, lowered: str) -> bool:
+    """Whether a lower-case ASCII pattern finds, case sensitively in ``lowered``, the same
+    spans it finds case-insensitively in ``text``: lowering must keep every offset, and
+    ``re`` also folds the dotless "ı" and the long "ſ" onto "i" and "s", which lowering
+    does not.
+
+    >>> lowering_keeps_matches("Ørsted", "ørsted"), lowering_keeps_matches("İş", "i̇ş")
+    (True, False)
+    """
+    return len(lowered) == len(text) and "ı" not in text and "ſ" not in text
 
 
 def is_negated(text: str, start: int, end: int) -> bool:
@@ -165,7 +197,8 @@ def deal_references(text: str) -> list[tuple[int, int, frozenset[str] | None]]:
     [(27, 33, frozenset({'joint_venture'}))]
     """
     references: list[tuple[int, int, frozenset[str] | None]] = []
-    if _REFERENCE_STEM.search(text) is None:
+    lowered = text.lower()
+    if lowering_keeps_matches(text, lowered) and _REFERENCE_STEM.search(lowered) is None:
         return references
     for match in _REFERENCE.finditer(text):
         noun = match.group("noun").lower()

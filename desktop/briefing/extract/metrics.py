@@ -145,36 +145,43 @@ def _carried_term(sentence: Sentence, state: ArticleState, start: int, end: int)
     return None
 
 
-def _remember(sentence: Sentence, state: ArticleState) -> None:
-    for mention in sentence.segments:
-        if not mention.is_reference:
-            state.last_segment = mention.name
-    if sentence.periods:
-        state.last_period = sentence.periods[-1].label
+def _states_nothing(low: str, state: ArticleState) -> bool:
+    """A sentence without metric wordings states nothing unless it carries the segment
+    revenue of the sentence before; when it cannot change the consensus flag either, the
+    furniture and analyst tests (which would only reject it) are skipped."""
+    return not (
+        state.segment_revenue_before
+        or state.consensus_before
+        or "expected" in low
+        or "upcoming" in low
+    )
 
 
 def metrics_of_sentence(sentence: Sentence, state: ArticleState) -> list[Metric]:
     """The metrics one sentence states (none for page furniture and analysts' forecasts)."""
     text = sentence.text
-    if not any(q.kind in _FIGURE_KINDS for q in sentence.quantities) or (
-        is_headline_furniture(text)
-        or is_analyst_sentence(sentence)
-        or _is_analyst_estimate(fold(text))
-        or _is_consensus_preview(fold(text), state)
-    ):
-        _remember(sentence, state)
+    if not any(q.kind in _FIGURE_KINDS for q in sentence.quantities):
+        state.remember(sentence)
         return []
-    terms = find_terms(text)
-    if any(_is_valuing(t) for t in terms) and _DEAL_CONTEXT.search(fold(text)):
+    low = fold(text)
+    terms = find_terms(text, low)
+    if (not terms and _states_nothing(low, state)) or (
+        is_headline_furniture(text)
+        or is_analyst_sentence(sentence, low)
+        or _is_analyst_estimate(low)
+        or _is_consensus_preview(low, state)
+    ):
+        state.remember(sentence)
+        return []
+    if any(_is_valuing(t) for t in terms) and _DEAL_CONTEXT.search(low):
         terms = [t for t in terms if not _is_valuing(t)]
     figures = join_ranges(text, figures_of(sentence.quantities, sentence.start))
-    low = fold(text)
     if "shar" in low or "stock" in low:
         figures = _without_share_moves(low, terms, figures)
     currency = state.context.currency
     guidance = False
     items: list[Metric] = []
-    for start, end in clause_spans(text):
+    for start, end in clause_spans(text, low):
         if is_counterfactual(low, start, end):
             continue
         clause_terms = [t for t in terms if start <= t.start < end]
@@ -215,7 +222,7 @@ def metrics_of_sentence(sentence: Sentence, state: ArticleState) -> list[Metric]
                     state.context.body, sentence.start, text, figures, reading, found
                 )
             )
-    _remember(sentence, state)
+    state.remember(sentence)
     state.segment_revenue_before = any(m.name == "revenue" and m.segment for m in items)
     if items:
         state.last_item_segment = items[-1].segment
@@ -308,18 +315,26 @@ def merge_restatements(metrics: list[Metric]) -> list[Metric]:
     """One item per stated fact: the fullest statement of a restated figure is kept, and a
     change stated apart from its value joins that value's item."""
     kept: list[Metric] = []
+    kept_keys: list[Key] = []  # the key of each kept item: only items of one key can merge
     for metric in metrics:
-        if any(_restates_basis(k, metric) for k in kept):
+        key = _key(metric)
+        same_key = [k for k, k_key in zip(kept, kept_keys, strict=True) if k_key == key]
+        if not same_key:
+            kept.append(metric)
+            kept_keys.append(key)
             continue
-        completed = next((k for k in kept if _completes(k, metric)), None)
+        if any(_restates_basis(k, metric) for k in same_key):
+            continue
+        completed = next((k for k in same_key if _completes(k, metric)), None)
         if completed is not None:
             kept[kept.index(completed)] = dataclasses.replace(
                 completed, change_pct=metric.change_pct
             )
             continue
-        twin = next((k for k in kept if _same_fact(k, metric)), None)
+        twin = next((k for k in same_key if _same_fact(k, metric)), None)
         if twin is None:
             kept.append(metric)
+            kept_keys.append(key)
         elif _richness(metric) > _richness(twin):
             kept[kept.index(twin)] = dataclasses.replace(
                 metric, confidence=max(metric.confidence, twin.confidence)

@@ -96,16 +96,52 @@ Key = tuple[str | None, str | None, str]
 
 
 class ArticleState:
-    """What earlier sentences said: the last named segment and period, figures seen."""
+    """What earlier sentences said: the last named segment and period, figures seen.
+
+    Finding a sentence's segments and periods costs more than reading most sentences, and
+    few sentences need the last ones named before them: sentences are only noted as they
+    pass, and the last segment or period is looked up backwards when asked for.
+    """
 
     def __init__(self, context: ArticleContext) -> None:
         self.context = context
-        self.last_segment: str | None = None
-        self.last_period: str | None = None
         self.seen: set[Key] = set()
         self.segment_revenue_before = False
         self.last_item_segment: str | None = None
         self.consensus_before = False  # the sentence before reported what the street expects
+        self._passed: list[Sentence] = []
+        self._segment: str | None = None  # the last segment named up to ``_segment_upto``
+        self._segment_upto = 0
+        self._period: str | None = None  # the last period named up to ``_period_upto``
+        self._period_upto = 0
+
+    def remember(self, sentence: Sentence) -> None:
+        """Note a sentence read: its segments and periods are looked at when asked for."""
+        self._passed.append(sentence)
+
+    @property
+    def last_segment(self) -> str | None:
+        """The last segment named (not referred to) in the sentences passed."""
+        passed = self._passed
+        for index in range(len(passed) - 1, self._segment_upto - 1, -1):
+            names = [m.name for m in passed[index].segments if not m.is_reference]
+            if names:
+                self._segment = names[-1]
+                break
+        self._segment_upto = len(passed)
+        return self._segment
+
+    @property
+    def last_period(self) -> str | None:
+        """The label of the last period named in the sentences passed."""
+        passed = self._passed
+        for index in range(len(passed) - 1, self._period_upto - 1, -1):
+            periods = passed[index].periods
+            if periods:
+                self._period = periods[-1].label
+                break
+        self._period_upto = len(passed)
+        return self._period
 
 
 def is_headline_furniture(text: str) -> bool:
@@ -119,8 +155,10 @@ def is_headline_furniture(text: str) -> bool:
     return capitalised / len(words) >= 0.75
 
 
-def is_analyst_sentence(sentence: Sentence) -> bool:
-    low = fold(sentence.text)
+def is_analyst_sentence(sentence: Sentence, low: str | None = None) -> bool:
+    """Analysts' forecasts; ``low`` is the folded text when the caller has it."""
+    if low is None:
+        low = fold(sentence.text)
     if _ANALYST.search(low):
         return True
     has_broker = any(m.is_broker for m in sentence.companies)

@@ -11,7 +11,7 @@ import string
 from dataclasses import dataclass
 from typing import Final
 
-from briefing.extract.regex_tools import leading_letters, literal_trie, prefix_fits
+from briefing.extract.regex_tools import ANY, leading_letters, literal_trie, prefix_fits
 from briefing.extract.vocab.hedges import HEDGE_PHRASES
 from briefing.extract.vocab.metric_terms import (
     BARE_GROWTH,
@@ -50,10 +50,43 @@ _TERM_BY_PREFIX: Final = {
     for prefix in TERM_PREFIXES
     if any(prefix_fits(prefix, lead) for lead in _TERM_LEADS)
 }
-# Words that may start a wording: three ASCII letters (any case) after no letter; the
-# lookahead lets ``re`` skip other positions fast.
+# Up to six first letters of each wording: "the" starts a wording only as "their ", so
+# the other words starting with "the" are passed over inside ``re``.
+_TERM_LEADS_LONG: Final = tuple(leading_letters(p, 6) for p, _ in METRIC_TERMS)
+
+
+def _follow_up(prefix: str) -> str:
+    """A lookahead for what may follow ``prefix`` in a wording ("" when anything may)."""
+    rests: set[str] = set()
+    for leads in _TERM_LEADS_LONG:
+        for lead in leads:
+            if prefix_fits(prefix, frozenset({lead})):
+                rests.add(lead[3:].split(ANY, 1)[0])
+    if "" in rests:
+        return ""
+    # Unicode case rules after the prefix, as in the wordings' own patterns.
+    return "(?=(?u:" + literal_trie(sorted(rests)) + "))"
+
+
+def _prefix_tree(tails: dict[str, str]) -> str:
+    """The alternation of each prefix (none a prefix of another) followed by its tail
+    pattern, factored by shared letters so ``re`` tests one branch per letter."""
+    groups: dict[str, dict[str, str]] = {}
+    for prefix, tail in tails.items():
+        groups.setdefault(prefix[0], {})[prefix[1:]] = tail
+    branches = [
+        re.escape(char) + (rest[""] if "" in rest else _prefix_tree(rest))
+        for char, rest in sorted(groups.items())
+    ]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+# Words that may start a wording: three ASCII letters (any case) after no letter, then what
+# may follow them; the lookahead lets ``re`` skip other positions fast. A match spans the
+# three letters only, which name the wordings to try.
 _TERM_START: Final = re.compile(
-    r"\b(?=[A-Za-z])" + literal_trie(sorted(_TERM_BY_PREFIX)), _I | re.ASCII
+    r"\b(?=[A-Za-z])" + _prefix_tree({p: _follow_up(p) for p in _TERM_BY_PREFIX}),
+    _I | re.ASCII,
 )
 _JOINERS: Final = "'’-"
 _LETTERS: Final = frozenset(string.ascii_letters)
@@ -156,7 +189,7 @@ def in_parentheses(text: str, start: int) -> bool:
     return _depth_at(text, start) > 0
 
 
-def find_terms(text: str) -> list[Term]:
+def find_terms(text: str, low: str | None = None) -> list[Term]:
     """Metric wordings in ``text``, left to right, outside parentheses.
 
     >>> [(t.name, t.raw) for t in find_terms("EBITDA margins rose while net profit fell.")]
@@ -176,7 +209,8 @@ def find_terms(text: str) -> list[Term]:
         name = METRIC_TERMS[int(group[1:])][1]
         terms.append(Term(match.start(), match.end(), name, match.group(), "term", 0.85))
     taken = [(t.start, t.end) for t in terms]
-    low = fold(text)
+    if low is None:
+        low = fold(text)
     for match in _WEAK.finditer(low):
         if any(s <= match.start() < e for s, e in taken):
             continue
@@ -231,14 +265,15 @@ def _is_comparison(text: str, term: Term) -> bool:
     return _COMPARISON_LEAD.search(window) is not None
 
 
-def clause_spans(text: str) -> list[tuple[int, int]]:
+def clause_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
     """Spans of the clauses of a sentence, split at "while", "but", "; " and "with" clauses.
 
     >>> s = "Sales rose 5% to $2 billion, while operating profit fell 3%."
     >>> [s[a:b] for a, b in clause_spans(s)]
     ['Sales rose 5% to $2 billion', 'operating profit fell 3%.']
     """
-    low = fold(text)
+    if low is None:
+        low = fold(text)
     if not _MAY_BREAK.search(low):
         return [(0, len(text))] if text else []
     spans: list[tuple[int, int]] = []

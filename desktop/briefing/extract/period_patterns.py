@@ -110,7 +110,22 @@ HAS_YEAR: Final = re.compile(r"(?:19|20)\d\d")
 HAS_NUMBER_PERIOD: Final = re.compile(r"\d[qhm]")
 
 
-def period_gates(low: str) -> dict[str, bool]:
+# Indexes into the tuple of ``period_gates``, one per test (a tuple is cheaper than a dict).
+GATE_LETTER_PERIOD: Final = 0
+GATE_NUMBER_PERIOD: Final = 1
+GATE_QUARTER_OR_HALF: Final = 2
+GATE_FIRST_MONTHS: Final = 3
+GATE_FISCAL: Final = 4
+GATE_YEAR: Final = 5
+GATE_MONTH_YEAR: Final = 6
+GATE_MONTH_QUARTER: Final = 7
+GATE_MONTH: Final = 8
+GATE_RELATIVE: Final = 9
+GATE_SPAN: Final = 10
+GATE_NAMED: Final = 11
+
+
+def period_gates(low: str) -> tuple[bool, ...]:
     """Cheap tests of a lower-case sentence; a pattern runs only where its test passes.
 
     Most sentences state no period, and substring tests cost far less than regex scans
@@ -122,22 +137,21 @@ def period_gates(low: str) -> dict[str, bool]:
     relative_noun = span_noun or "week" in low or "day" in low
     month_needed = year or quarter_or_half or "-" in low or "–" in low or " to " in low
     month = month_needed and HAS_MONTH.search(low) is not None
-    return {
-        "letter_period": "q1" in low or "q2" in low or "q3" in low or "q4" in low
-        or "h1" in low or "h2" in low,
-        "number_period": HAS_NUMBER_PERIOD.search(low) is not None,
-        "quarter_or_half": quarter_or_half,
-        "first_months": "months" in low and "first" in low,
-        "fiscal": "fy" in low or "fiscal" in low or "financial" in low,
-        "year": year,
-        "month_year": month and year,
-        "month_quarter": month and quarter_or_half,
-        "month_range": month,
-        "relative": relative_noun and (
+    return (
+        "q1" in low or "q2" in low or "q3" in low or "q4" in low or "h1" in low or "h2" in low,
+        HAS_NUMBER_PERIOD.search(low) is not None,
+        quarter_or_half,
+        "months" in low and "first" in low,
+        "fy" in low or "fiscal" in low or "financial" in low,
+        year,
+        month and year,
+        month and quarter_or_half,
+        month,
+        relative_noun and (
             "next " in low or "past " in low or "last " in low or "coming " in low
             or "previous " in low or "prior " in low or "trailing " in low or "this " in low
             or "current " in low
         ),
-        "span": span_noun and ("over " in low or "within " in low or "in " in low),
-        "named": "date" in low or "ytd" in low or "so far" in low or "ttm" in low or "ltm" in low,
-    }  # fmt: skip
+        span_noun and ("over " in low or "within " in low or "in " in low),
+        "date" in low or "ytd" in low or "so far" in low or "ttm" in low or "ltm" in low,
+    )  # fmt: skip

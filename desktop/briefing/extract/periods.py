@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from briefing.extract import period_patterns as patterns
 from briefing.extract.dates import (
     DateMatch,
     expand_year,
@@ -232,28 +233,28 @@ _NUMBER: Final = frozenset("$€£¥.,/-")
 class _Rule:
     pattern: re.Pattern[str]
     label: _Labeller
-    gate: str  # the test of ``period_gates`` that must pass before the pattern runs
+    gate: int  # the index of the ``period_gates`` test that must pass before the pattern runs
     not_after: frozenset[str] = _WORD  # besides letters and digits
     prefix: re.Pattern[str] | None = None  # words before the match that belong to it
 
 
 RULES: Final = (
-    _Rule(LETTER_FIRST, _letter_first, "letter_period", _MONEY, _FISCAL_BEFORE),
-    _Rule(NUMBER_FIRST, _number_first, "number_period", frozenset("$€£¥.")),
-    _Rule(ORDINAL, _ordinal, "quarter_or_half", frozenset("-"), _FISCAL_BEFORE),
-    _Rule(FIRST_MONTHS, _first_months, "first_months"),
-    _Rule(FISCAL_YEAR, _fiscal_year, "fiscal", _MONEY),
-    _Rule(YEAR_AFTER_WORD, _year_after_word, "year"),
-    _Rule(YEAR_BEFORE_NOUN, _bare_year, "year", _NUMBER),
-    _Rule(YEAR_RANGE, _year_range, "year", _NUMBER, _FROM_BEFORE),
-    _Rule(YEAR_EDGE, _year_edge, "year"),
-    _Rule(MONTH_YEAR, _month_year, "month_year"),
-    _Rule(MONTH_QUARTER, _month_quarter, "month_quarter"),
-    _Rule(MONTH_RANGE, _month_range, "month_range", _WORD, _FROM_BEFORE),
-    _Rule(RELATIVE_COUNT, _relative_count, "relative"),
-    _Rule(SPAN, _span, "span"),
-    _Rule(NAMED, _named, "named"),
-    _Rule(RELATIVE_NAMED, _relative_named, "relative"),
+    _Rule(LETTER_FIRST, _letter_first, patterns.GATE_LETTER_PERIOD, _MONEY, _FISCAL_BEFORE),
+    _Rule(NUMBER_FIRST, _number_first, patterns.GATE_NUMBER_PERIOD, frozenset("$€£¥.")),
+    _Rule(ORDINAL, _ordinal, patterns.GATE_QUARTER_OR_HALF, frozenset("-"), _FISCAL_BEFORE),
+    _Rule(FIRST_MONTHS, _first_months, patterns.GATE_FIRST_MONTHS),
+    _Rule(FISCAL_YEAR, _fiscal_year, patterns.GATE_FISCAL, _MONEY),
+    _Rule(YEAR_AFTER_WORD, _year_after_word, patterns.GATE_YEAR),
+    _Rule(YEAR_BEFORE_NOUN, _bare_year, patterns.GATE_YEAR, _NUMBER),
+    _Rule(YEAR_RANGE, _year_range, patterns.GATE_YEAR, _NUMBER, _FROM_BEFORE),
+    _Rule(YEAR_EDGE, _year_edge, patterns.GATE_YEAR),
+    _Rule(MONTH_YEAR, _month_year, patterns.GATE_MONTH_YEAR),
+    _Rule(MONTH_QUARTER, _month_quarter, patterns.GATE_MONTH_QUARTER),
+    _Rule(MONTH_RANGE, _month_range, patterns.GATE_MONTH, _WORD, _FROM_BEFORE),
+    _Rule(RELATIVE_COUNT, _relative_count, patterns.GATE_RELATIVE),
+    _Rule(SPAN, _span, patterns.GATE_SPAN),
+    _Rule(NAMED, _named, patterns.GATE_NAMED),
+    _Rule(RELATIVE_NAMED, _relative_named, patterns.GATE_RELATIVE),
 )
 
 

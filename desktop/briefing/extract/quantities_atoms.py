@@ -17,8 +17,7 @@ from briefing.extract.quantities_currency import (
     is_rand,
     may_follow_currency,
     money_context_near,
-    needs_money_form,
-    prefix_currency,
+    prefix_currency_form,
     suffix_currency,
 )
 from briefing.extract.quantities_patterns import (
@@ -31,12 +30,13 @@ from briefing.extract.vocab import counted_nouns, currencies, scales
 
 _AND_A_HALF = " and a half"
 _SCALE_GROUPS = ("scale_word", "scale_abbr", "scale_letter", "plus")
-# The groups read for scale and unit (reading only these is cheaper than ``groupdict``), and
-# their values for an amount with neither.
+# The groups read for scale and unit, and their values for an amount with neither and for
+# the commonest suffix, a glued "%", which need not be read from the match.
 _UNIT_GROUPS = tuple(
     name for name in DIGIT_AMOUNT.groupindex if name not in ("date", "sep", "num_rest")
 )
 _BARE_GROUPS: dict[str, str | None] = dict.fromkeys(_UNIT_GROUPS)
+_GLUED_PERCENT_GROUPS: dict[str, str | None] = {**_BARE_GROUPS, "percent": "%"}
 _BLANK_CHARS = frozenset(" \u00a0\u202f")
 _BRACKETED_PERCENT = ")%"
 
@@ -161,16 +161,22 @@ def read_atom(
     ``match`` read, with a currency in front that does not reach back before ``floor``;
     None when it is not an amount after all."""
     text = reader.text
-    # Most amounts are bare digits ("$205", "2025", "16"): their groups need not be read.
-    bare = match.end() == match.end("num_rest" if match.re is DIGIT_AMOUNT else "words")
+    in_digits = match.re is DIGIT_AMOUNT
+    end = match.end()
+    number_end = match.end("num_rest" if in_digits else "words")
+    # Most amounts are bare digits ("$205", "2025", "16") or a glued "%": their groups need
+    # not be read.
+    bare = end == number_end
+    glued_percent = in_digits and end == number_end + 1 and text[number_end] == "%"
     if bare:
         groups, scale, has_scale, needs_currency = _BARE_GROUPS, 1.0, False, False
+    elif glued_percent:
+        groups, scale, has_scale, needs_currency = _GLUED_PERCENT_GROUPS, 1.0, False, False
     else:
-        groups = dict(zip(_UNIT_GROUPS, match.group(*_UNIT_GROUPS), strict=True))
+        groups = match.groupdict()
         scale, has_scale, needs_currency = _scale_of(groups)
     unit: str | None = None
-    kind, factor, end = "number", 1.0, match.end()
-    in_digits = match.re is DIGIT_AMOUNT
+    kind, factor = "number", 1.0
     # "$(21.3) million": an accounting negative with the currency outside the brackets
     bracketed = bare and in_digits and text[start - 1 : start] == "(" and text[end : end + 1] == ")"
     lead = start - 1 if bracketed else start
@@ -181,10 +187,9 @@ def read_atom(
             currency = None  # "10 rmb 20 usd": "rmb" belongs to the amount before
     tail = BRACKET_TAIL.match(text, end) if bracketed and currency is not None else None
     if currency is not None and (tail is not None or not bracketed):
-        token = currency.group("cur_pre")[::-1]
-        unit, prefix_scale = prefix_currency(token)
-        if unit is not None and needs_money_form(token):
-            digits = text[match.start() : match.end("num_rest")]
+        unit, prefix_scale, needs_form = prefix_currency_form(currency.group("cur_pre")[::-1])
+        if unit is not None and needs_form:
+            digits = text[match.start() : number_end]
             if not in_money_form(digits, has_scale):
                 unit = None  # "SR 520", "COP 28": a road, a conference
         if unit is not None:
@@ -204,12 +209,14 @@ def read_atom(
         in_digits
         and floor < start
         and text[start - 1] == currencies.RAND_LETTER
-        and is_rand(text, start, end, text[start : match.end("num_rest")], has_scale)
+        and is_rand(text, start, end, text[start:number_end], has_scale)
     ):
         unit, kind, start = currencies.RAND_CODE, "money", start - 1
     if unit is None and start > 0 and (text[start - 1].isalpha() or text[start - 1] in "_"):
         return None  # glued to a word: "Q2", "FY2026", "H1", "A320"
-    if not bare:
+    if glued_percent and unit is None:
+        unit, kind = "%", "percent"  # what ``_with_unit`` makes of it, read at once
+    elif not bare:
         unit, kind, factor, scale, has_scale, end = _with_unit(
             match, groups, number, unit, kind, scale, has_scale
         )

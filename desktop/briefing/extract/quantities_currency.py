@@ -54,6 +54,26 @@ def prefix_currency(token: str) -> tuple[str | None, float]:
     return currencies.CODE_ALIASES.get(code, code), 1.0
 
 
+# Read forms of the prefixes seen so far; a text repeats a few of them many times.
+_PREFIX_FORMS: dict[str, tuple[str | None, float, bool]] = {}
+_MAX_PREFIX_FORMS = 4096
+
+
+def prefix_currency_form(token: str) -> tuple[str | None, float, bool]:
+    """``prefix_currency(token)`` and ``needs_money_form(token)`` in one, remembered.
+
+    >>> prefix_currency_form("SR"), prefix_currency_form("HK$")
+    (('SAR', 1.0, True), ('HKD', 1.0, False))
+    """
+    form = _PREFIX_FORMS.get(token)
+    if form is None:
+        unit, scale = prefix_currency(token)
+        form = (unit, scale, needs_money_form(token))
+        if len(_PREFIX_FORMS) < _MAX_PREFIX_FORMS:
+            _PREFIX_FORMS[token] = form
+    return form
+
+
 def suffix_currency(groups: dict[str, str | None], number: float) -> tuple[str, float, float]:
     """(code, scale, minor-unit factor) of a currency written behind the number; the code
     is "" when there is none and ``UNKNOWN_CURRENCY`` when the name leaves it open."""

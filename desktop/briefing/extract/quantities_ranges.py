@@ -109,7 +109,13 @@ def _as_range(text: str, first: Atom, second: Atom) -> QuantityMatch | None:
     if kind is None:
         return None
     unhedged = second.start == second.core_start
-    bound_pair = {first.bound, second.bound} == {"min", "max"} and AND_GAP.fullmatch(gap)
+    bound_pair = (
+        first.bound is not None
+        and second.bound is not None
+        and first.bound != second.bound
+        and {first.bound, second.bound} == {"min", "max"}
+        and AND_GAP.fullmatch(gap)
+    )
     if bound_pair:
         low, high = (first, second) if first.bound == "min" else (second, first)
     elif unhedged and _joins_as_range(text, first, gap):

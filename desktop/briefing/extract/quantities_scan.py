@@ -18,7 +18,7 @@ from briefing.extract.quantities_patterns import (
     WORD_AMOUNT,
     WORD_TRIGGER,
 )
-from briefing.extract.vocab import hedges
+from briefing.extract.vocab import hedges, scales
 
 _UNGROUP = re.compile(r"[,\s]")
 _HEDGES_LONGEST_FIRST = tuple(sorted(hedges.HEDGE_PHRASES, key=len, reverse=True))
@@ -33,6 +33,18 @@ _BOUND_SUFFIX_OPENERS = tuple(
 _PREFIX_LAST_WORDS = frozenset(
     phrase.split()[-1]
     for phrase in [*hedges.HEDGE_PHRASES, *hedges.SIGN_WORDS, hedges.RANGE_OPENER]
+)
+_BLANK_CHARS = frozenset(" \u00a0\u202f")
+# The letters a number word opens with: a text starting with any other has none at its start.
+_TRIGGER_INITIALS = frozenset(
+    word[0]
+    for table in (
+        scales.UNIT_WORDS,
+        scales.TENS_WORDS,
+        scales.INDEFINITE_ARTICLES,
+        scales.FRACTION_WORDS,
+    )
+    for word in table
 )
 
 
@@ -74,7 +86,7 @@ def _word_atoms(reader: TextReader) -> list[Atom]:
     if lowered is None:
         return []
     starts = [m.start() + 1 for m in WORD_TRIGGER.finditer(lowered)]
-    if WORD_TRIGGER.match(" " + lowered[:20]):
+    if lowered[:1] in _TRIGGER_INITIALS and WORD_TRIGGER.match(" " + lowered[:20]):
         starts.insert(0, 0)
     atoms: list[Atom] = []
     floor = 0
@@ -104,9 +116,22 @@ def scan_atoms(text: str) -> list[Atom]:
         atoms = _without_overlaps(sorted(atoms + words, key=lambda a: a.start))
     in_context: list[Atom] = []
     for index, atom in enumerate(atoms):
-        floor = in_context[-1].end if in_context else 0
-        ceiling = atoms[index + 1].start if index + 1 < len(atoms) else len(text)
-        in_context.append(_with_context(reader, atom, floor, ceiling))
+        # Most amounts have nothing around them that could be a hedge or a bound; that is
+        # told from a character or a word, so it is tested here before anything is read.
+        if atom.kind == "year":
+            in_context.append(atom)
+            continue
+        start = atom.start
+        has_prefix = start > 0 and (
+            text[start - 1] == "~"
+            or (text[start - 1] in _BLANK_CHARS and word_before(text, start) in _PREFIX_LAST_WORDS)
+        )
+        has_suffix = text.startswith(_BOUND_SUFFIX_OPENERS, atom.end)
+        if has_prefix or has_suffix:
+            floor = in_context[-1].end if in_context else 0
+            ceiling = atoms[index + 1].start if index + 1 < len(atoms) else len(text)
+            atom = _with_context(reader, atom, floor, ceiling, has_prefix, has_suffix)
+        in_context.append(atom)
     return in_context
 
 
@@ -118,22 +143,18 @@ def _without_overlaps(atoms: list[Atom]) -> list[Atom]:
     return kept
 
 
-def _with_context(reader: TextReader, atom: Atom, floor: int, ceiling: int) -> Atom:
+def _with_context(
+    reader: TextReader, atom: Atom, floor: int, ceiling: int, has_prefix: bool, has_suffix: bool
+) -> Atom:
     """The atom with the hedge, "between" or sign word in front of it (not before ``floor``)
-    and a bound phrase such as "or more" behind it (not past ``ceiling``)."""
-    if atom.kind == "year":
-        return atom
+    and a bound phrase such as "or more" behind it (not past ``ceiling``); ``has_prefix`` and
+    ``has_suffix`` tell whether a word that may open either stands there."""
     start, end, text = atom.start, atom.end, reader.text
-    has_prefix = start > 0 and (
-        text[start - 1] == "~" or word_before(text, start) in _PREFIX_LAST_WORDS
-    )
-    has_suffix = text.startswith(_BOUND_SUFFIX_OPENERS, end)
-    if not has_prefix and not has_suffix:
-        return atom  # nothing in front or behind that could be a hedge or bound
     number, approx, bound = atom.number, atom.approx, atom.bound
     between, lead_end = False, start
     prefix = reader.behind(REVERSED_PREFIX, start, floor) if has_prefix else None
-    if prefix is not None and prefix.end() > prefix.start():
+    prefix_read = prefix is not None and prefix.end() > prefix.start()
+    if prefix is not None and prefix_read:
         if prefix.group("sign_word"):
             number = -abs(number)
         if hedge := prefix.group("hedge"):
@@ -151,8 +172,8 @@ def _with_context(reader: TextReader, atom: Atom, floor: int, ceiling: int) -> A
     if suffix is not None and suffix.end() <= ceiling:
         bound = hedges.BOUND_SUFFIXES[" ".join(suffix.group("phrase").lower().split())]
         end = suffix.end()
-    elif prefix is None:
-        return atom
+    elif not prefix_read:
+        return atom  # "of", "to" without the rest of a hedge ("up to", "a minimum of")
     return Atom(
         start,
         end,

@@ -18,6 +18,8 @@ from briefing.extract.companies import PHRASE
 from briefing.extract.company_names import ALIAS_INDEX
 from briefing.extract.vocab.corporate import (
     GENERIC_BUSINESS_WORDS,
+)
+from briefing.extract.vocab.non_company_words import (
     NON_COMPANY_WORDS,
     PLACE_NAMES,
 )

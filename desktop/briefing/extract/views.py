@@ -22,9 +22,10 @@ from briefing.extract.views_forecasts import forecast_views
 from briefing.extract.views_multiples import valuation_views
 from briefing.extract.views_performance import performance_views
 from briefing.extract.views_prices import price_targets, upside_views
-from briefing.extract.views_ratings import rating_views
+from briefing.extract.views_ratings import may_state_rating, rating_views
 from briefing.extract.views_share_prices import share_prices
 from briefing.extract.views_text import Scope, brokers_in
+from briefing.extract.views_words import sentence_firms, sentence_words
 
 _NAME_NOISE: Final = re.compile(r"[^0-9a-z]+")
 # An approximate move within this share of a precise one is the same move restated
@@ -146,7 +147,19 @@ def extract_views(context: ArticleContext) -> list[AnalystView]:
     earlier_forecast: str | None = None
     subject = rated_subject(context)
     for sentence in context.sentences:
-        scope = Scope(context, sentence, earlier_firm, earlier_total, subject, earlier_forecast)
+        words = sentence_words(sentence.text)
+        if not sentence.quantities and not may_state_rating(words, sentence.text):
+            # Most sentences state no view: only their firms and analyst total carry over.
+            earlier_forecast = None
+            found = sentence_firms(sentence, subject or context.primary_company, words)
+            firms = [firm for firm in found if 0 <= firm[0] < len(sentence.text)]
+            if firms:
+                earlier_firm = firms[-1][1]
+            earlier_total = coverage_total(sentence.text) if "analysts" in words else None
+            continue
+        scope = Scope(
+            context, sentence, earlier_firm, earlier_total, subject, earlier_forecast, words
+        )
         used: set[int] = set()
         views.extend(rating_views(scope))
         earlier_forecast = None

@@ -76,6 +76,12 @@ _EXPECTATION: Final = re.compile(
     # "up from an estimated $5.85 this year"
     r"|\ban?\s+(?:estimated|expected|projected|forecast)\s*$"
 )
+# Every ``_EXPECTATION`` ends with one of these words: only then is the text scanned.
+_EXPECTATION_LAST_WORDS: Final = (
+    "of", "for", "at", "expected", "consensus", "street", "is", "are", "was", "were", "stands",
+    "stood", "sits", "pegged", "pinned", "set", "placed", "estimated", "projected", "forecast",
+)  # fmt: skip
+_TAIL_LENGTH: Final = 9  # the longest of those words
 # "the consensus EPS estimate ... has changed -1.5% over the past month to $0.52": the
 # estimate's new level (tried only on a figure right after "to", over a longer reach).
 _REVISED_TO: Final = re.compile(
@@ -287,8 +293,11 @@ def forecast_views(scope: Scope, used: set[int]) -> list[AnalystView]:
         before = text[max(0, start - 80) : start]
         kind = _bound_noun(scope, start, end, previous_end, next_start)
         confidence = 0.75
-        expectation = _EXPECTATION.search(before)
-        if expectation is None and _TO_BEFORE.search(before):
+        tail = before.rstrip()[-_TAIL_LENGTH:].lower()
+        expectation = (
+            _EXPECTATION.search(before) if tail.endswith(_EXPECTATION_LAST_WORDS) else None
+        )
+        if expectation is None and tail.endswith("to") and _TO_BEFORE.search(before):
             longer = text[max(0, start - 130) : start]
             revised_to = _REVISED_TO.search(longer)
             if revised_to is not None:

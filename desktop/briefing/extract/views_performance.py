@@ -140,6 +140,21 @@ def _subject_start(scope: Scope, start: int, floor: int) -> int | None:
     return cue
 
 
+def _move_noun(before: str) -> re.Match[str] | None:
+    """The move noun the text before a figure ends with ("a gain of", "their gain ... to").
+
+    >>> _move_noun("bringing their gain since January to ").group(1)
+    'gain'
+    """
+    # Both patterns end in "of" or "to": the last word is tested before scanning the text.
+    tail = before.rstrip()[-2:].lower()
+    if tail == "of":
+        return _NOUN_BEFORE.search(before)
+    if tail == "to":
+        return _NOUN_TO_BEFORE.search(before)
+    return None
+
+
 def _index_after(text: str, end: int) -> str | None:
     link = _INDEX_AFTER.match(text, end)
     return index_at(text, link.end()) if link is not None else None
@@ -186,7 +201,7 @@ def performance_views(scope: Scope, used: set[int]) -> list[AnalystView]:
         before = text[max(0, start - 90) : start]
         verb = search_from_word(_VERB_BEFORE, before, _MOVE_FIRST_WORDS)
         after = _WORD_AFTER.match(text, end)
-        noun = _NOUN_BEFORE.search(before) or _NOUN_TO_BEFORE.search(before)
+        noun = _move_noun(before)
         continuation = previous is not None and _CONTINUATION.search(text, previous[0], start)
         falling: bool
         if verb is not None:

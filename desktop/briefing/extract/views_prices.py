@@ -76,6 +76,7 @@ _FALL_WORD: Final = re.compile(r"(?i)\b(?:fall|drop|decline|lose|slide)\b")
 _UPSIDE_AFTER: Final = re.compile(
     r"\s*(?:potential\s+|implied\s+)?(" + "|".join(UPSIDE_WORDS) + r")\b", re.I
 )
+_UPSIDE_GATE_WORDS: Final = frozenset(w.split()[0] for w in UPSIDE_WORDS)
 _UPSIDE_BEFORE: Final = re.compile(
     r"\b(" + "|".join(UPSIDE_WORDS) + r")(?:\s+potential)?\s+(?:of\s+)?(?:about\s+|around\s+)?$",
     re.I,
@@ -257,14 +258,18 @@ def _target_range(scope: Scope, cue: re.Match[str], used: set[int]) -> AnalystVi
 def upside_views(scope: Scope, used: set[int]) -> list[AnalystView]:
     text = scope.text
     has_target = scope.mentions_any(_TARGET_WORDS) and TARGET_RE.search(text) is not None
+    # Each upside phrase holds one of these words: without one, neither is tried.
+    names_upside = scope.mentions_any(_UPSIDE_GATE_WORDS)
     views: list[AnalystView] = []
     for match in scope.quantities():
         if match.kind != "percent" or match.start in used:
             continue
         start, end = scope.local(match)
         quantity = match.quantity
-        word = _UPSIDE_AFTER.match(text, end) or _UPSIDE_BEFORE.search(
-            text, max(0, start - 40), start
+        word = (
+            _UPSIDE_AFTER.match(text, end) or _UPSIDE_BEFORE.search(text, max(0, start - 40), start)
+            if names_upside
+            else None
         )
         modal = _MODAL_MOVE_BEFORE.search(text, max(0, start - 50), start) if has_target else None
         if word is None and modal is not None:

@@ -40,6 +40,7 @@ from briefing.extract.vocab.view_terms import (
     RATING_KEEP_STEMS,
     RATING_LABELS,
     RATING_MOVE_VERBS,
+    RATING_NOUNS,
 )
 
 _CHANGE_TRIGGER: Final = re.compile(
@@ -82,6 +83,13 @@ _STARS_CONTEXT: Final = frozenset({"rating", "rated", "territory", "morningstar"
 _HELD_BEFORE: Final = re.compile(r"(?i)\b(?:has|have|had|holds|carries)\s+(?:an?\s+|its\s+)?$")
 _STAR_WORDS: Final = frozenset({"star", "stars"})
 _COUNT_GATE_WORDS: Final = LABEL_WORDS | PLURAL_WORDS | frozenset(ADVICE_LABELS)
+# Cheap tests of whether a rule can apply at all: each of its patterns needs one of these
+# words (or, for upgrades, a word starting with a change stem).
+_MOVE_VERB_WORDS: Final = frozenset(RATING_MOVE_VERBS)
+_CHANGE_STEMS: Final = tuple(RATING_CHANGE_STEMS)
+_CONSENSUS_GATE_WORDS: Final = frozenset({"consensus", "average", "mean", "moderate"})
+_KEEP_STEMS: Final = tuple(RATING_KEEP_STEMS)
+_STANDING_NOUN_WORDS: Final = frozenset(RATING_NOUNS)
 _CONSENSUS_AFTER: Final = re.compile(r"[\"'”’]?\s+consensus\b", re.I)
 _AVERAGE_BEFORE: Final = re.compile(r"(?:average|consensus|mean)\s+(?:\w+\s+){0,2}$", re.I)
 # "analysts rate it a Buy on average": the label of the average of many brokers.
@@ -94,9 +102,21 @@ _OWNED_RATING_BEFORE: Final = re.compile(
 )
 
 
+def _may_change(scope: Scope) -> bool:
+    """Whether a change can be stated: an "upgrad"/"downgrad" word, a move verb, or the
+    " from " of "to Underweight from Overweight"."""
+    return (
+        not scope.words.isdisjoint(_MOVE_VERB_WORDS)
+        or " from " in scope.text
+        or any(word.startswith(_CHANGE_STEMS) for word in scope.words)
+    )
+
+
 def _rating_changes(scope: Scope, used: set[int]) -> list[AnalystView]:
     text = scope.text
     views: list[AnalystView] = []
+    if not _may_change(scope):
+        return views
     triggers = [*_CHANGE_TRIGGER.finditer(text), *_moves_to_label(text)]
     triggers = sorted([*triggers, *_to_from_labels(text, triggers)], key=lambda m: m.start())
     for index, trigger in enumerate(triggers):
@@ -192,11 +212,21 @@ def _ranks(scope: Scope, used: set[int]) -> list[AnalystView]:
     return views
 
 
+def _may_star(words: frozenset[str], text: str) -> bool:
+    return (not words.isdisjoint(_STAR_WORDS) or "★" in text) and not words.isdisjoint(
+        _STARS_CONTEXT
+    )
+
+
+def may_state_rating(words: frozenset[str], text: str) -> bool:
+    """Whether ``rating_views`` can find anything in a sentence with these words: a
+    cheap test that spares setting up the sentence's ``Scope``."""
+    return _may_star(words, text) or not words.isdisjoint(_COUNT_GATE_WORDS)
+
+
 def _star_ratings(scope: Scope) -> list[AnalystView]:
     """A research house's star rating ("Morningstar Rating: 4 stars", "4-star territory")."""
-    if scope.words.isdisjoint(_STAR_WORDS) and "★" not in scope.text:
-        return []
-    if scope.words.isdisjoint(_STARS_CONTEXT):
+    if not _may_star(scope.words, scope.text):
         return []
     views: list[AnalystView] = []
     for stars in _STARS.finditer(scope.text):
@@ -217,6 +247,8 @@ def _star_ratings(scope: Scope) -> list[AnalystView]:
 def _consensus(scope: Scope, used: set[int]) -> list[AnalystView]:
     text = scope.text
     views: list[AnalystView] = []
+    if scope.words.isdisjoint(_CONSENSUS_GATE_WORDS):
+        return views  # no cue, no "moderate buy", no "buy consensus" or "on average"
     for cue in _CONSENSUS_CUE.finditer(text):
         _, clause_end = clause_bounds(text, cue.end())
         stop = min(max(clause_end, cue.end() + 40), cue.end() + 90)
@@ -260,6 +292,12 @@ def _consensus(scope: Scope, used: set[int]) -> list[AnalystView]:
 def _standing_ratings(scope: Scope, used: set[int]) -> list[AnalystView]:
     text = scope.text
     views: list[AnalystView] = []
+    # A standing rating needs a keep verb, a rating noun after the label, or a house's
+    # "rating" before it.
+    if scope.words.isdisjoint(_STANDING_NOUN_WORDS) and not any(
+        word.startswith(_KEEP_STEMS) for word in scope.words
+    ):
+        return views
     for label in LABEL_RE.finditer(text):
         if label.start() in used or _AVERAGE_BEFORE.search(
             text, max(0, label.start() - 40), label.start()

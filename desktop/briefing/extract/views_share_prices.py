@@ -46,6 +46,7 @@ _LEVEL_BEFORE: Final = re.compile(
     r"(?:of|is|was|at|stands\s+at|stood\s+at|near|around|sits\s+at)?\s*$",
     re.I,
 )
+_LEVEL_WORDS: Final = frozenset({"high", "highs", "low", "lows", "average", "averages"})
 _DAYS_LABEL: Final = re.compile(r"^(\d{1,3}) (day|week|month)")
 _YEAR_LABEL: Final = re.compile(r"^(?:1|one)[- ]year ")
 _HIGH_BEFORE: Final = re.compile(
@@ -54,9 +55,11 @@ _HIGH_BEFORE: Final = re.compile(
     r"(high|low|peak|top)s?\s+(?:of|around|near|at)?\s*$",
     re.I,
 )
+_HIGH_WORDS: Final = frozenset({"high", "highs", "low", "lows", "peak", "peaks", "top", "tops"})
 _TRADE_BEFORE: Final = re.compile(
     r"\b(" + "|".join(TRADE_VERBS) + r")\s+(?:[\w.%+-]+\s+){0,4}?(?:at|near|around|for)\s*$", re.I
 )
+_TRADE_WORDS: Final = frozenset(verb.split()[0] for verb in TRADE_VERBS)
 _MOVE_FIRST_WORDS: Final = frozenset(w.split()[0] for w in (*MOVE_UP_WORDS, *MOVE_DOWN_WORDS))
 _MOVE_TO_BEFORE: Final = re.compile(
     r"\b(?:" + "|".join(MOVE_UP_WORDS + MOVE_DOWN_WORDS) + r")\s+(?:[\w.,%+-]+\s+){0,7}?"
@@ -76,6 +79,7 @@ _CURRENT_BEFORE: Final = re.compile(
     r"|closing\s+)?(?:level|levels|price|close|quote))\s+(?:of|at|near|around|is|was)?\s*$",
     re.I,
 )
+_CURRENT_WORDS: Final = frozenset({"level", "levels", "price", "close", "quote"})
 _CHART_AFTER: Final = re.compile(r"\s+(" + "|".join(CHART_LEVEL_NOUNS) + r")\b", re.I)
 _THE_BEFORE: Final = re.compile(r"(?i)\bthe\s+$")
 _VENUE: Final = re.compile(
@@ -85,7 +89,7 @@ _VENUE: Final = re.compile(
 
 
 def is_per_share_price(scope: Scope, match: QuantityMatch) -> bool:
-    if _SCALED.search(match.quantity.text) or match.kind not in ("money", "number"):
+    if match.kind not in ("money", "number") or _SCALED.search(match.quantity.text):
         return False
     return _PER_SHARE_AFTER.match(scope.text, scope.local(match)[1]) is None
 
@@ -122,17 +126,22 @@ def _share_price_label(scope: Scope, match: QuantityMatch) -> tuple[str, float] 
     start, end = scope.local(match)
     before = text[max(0, start - 70) : start]
     strong = match.kind == "money"
-    level = _LEVEL_BEFORE.search(before)
-    if level is not None:
-        return _level_label(level.group(1)), 0.8
-    current = _CURRENT_BEFORE.search(before)
-    if current is not None:
-        return current.group(1).lower(), 0.75
-    has_stock = _STOCK_RE.search(text) is not None
-    high = _HIGH_BEFORE.search(before)
-    if high is not None and has_stock:
-        return f"{high.group(1).strip().title()} {high.group(2).lower()}", 0.7
-    trade = _TRADE_BEFORE.search(before)
+    words = scope.words
+    # Each level pattern ends in one of a few words: without one in the sentence, the
+    # text before the figure is not scanned.
+    if not words.isdisjoint(_LEVEL_WORDS):
+        level = _LEVEL_BEFORE.search(before)
+        if level is not None:
+            return _level_label(level.group(1)), 0.8
+    if not words.isdisjoint(_CURRENT_WORDS):
+        current = _CURRENT_BEFORE.search(before)
+        if current is not None:
+            return current.group(1).lower(), 0.75
+    if not words.isdisjoint(_HIGH_WORDS):
+        high = _HIGH_BEFORE.search(before)
+        if high is not None and _STOCK_RE.search(text) is not None:
+            return f"{high.group(1).strip().title()} {high.group(2).lower()}", 0.7
+    trade = _TRADE_BEFORE.search(before) if not words.isdisjoint(_TRADE_WORDS) else None
     if (
         trade is not None
         and (strong or trade.group(1).lower() in ("opened", "closed"))
@@ -147,6 +156,7 @@ def _share_price_label(scope: Scope, match: QuantityMatch) -> tuple[str, float] 
     moved = search_from_word(_MOVE_TO_BEFORE, before, _MOVE_FIRST_WORDS)
     # "Harlow Group rose 7p, or 2.6 per cent, to 276p": the company moved, named before.
     mover_named = moved is not None and _subject_named(scope, start - len(before) + moved.start())
+    has_stock = _STOCK_RE.search(text) is not None
     if not (has_stock or mover_named or _subject_named(scope, start)):
         return None
     clause_start, _ = clause_bounds(text, start)

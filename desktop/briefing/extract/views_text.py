@@ -14,6 +14,7 @@ from typing import Final
 from briefing.domain.model import AnalystView, Evidence, Quantity
 from briefing.extract.context import ArticleContext, Sentence
 from briefing.extract.quantities import QuantityMatch
+from briefing.extract.views_words import sentence_firms, sentence_words
 from briefing.extract.vocab.view_terms import (
     AMBIGUOUS_LABELS,
     RATING_LABELS,
@@ -41,60 +42,8 @@ _RATED_ON: Final = re.compile(
 _QUOTES: Final = "\"'“”‘’«»"
 # Where a clause ends inside a sentence: punctuation followed by space, or dashes.
 _CLAUSE_BREAK: Final = re.compile(r"[,;:](?=\s)|\s[–—-]{1,2}\s|\s\(|\)\s")
-_FIRM_AT: Final = re.compile(
-    r"\b(?:analysts?|strategists?|researchers?)\s+(?:at|from|with)\s+"
-    r"((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&|of|and))*)"
-)
-_FIRM_BEFORE: Final = re.compile(
-    r"((?:[A-Z][\w&.'-]*\s+){0,3}[A-Z][\w&.'-]*)(?:'s|’s)?\s+(?:analysts?|strategists?)\b"
-)
-_WORD: Final = re.compile(r"[a-z]+")
 _RATING_WORD: Final = re.compile(r"[\"'”’]?\s*(?:rating|recommendation|call)")
 _WORD_BEFORE: Final = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_ANALYST_WORDS: Final = frozenset(
-    {"analyst", "analysts", "strategist", "strategists", "researcher", "researchers"}
-)
-_NOT_FIRM_WORDS: Final = frozenset(
-    {
-        "the",
-        "three",
-        "two",
-        "one",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "other",
-        "many",
-        "some",
-        "most",
-        "all",
-        "equities",
-        "equity",
-        "research",
-        "wall",
-        "street",
-        "market",
-        "sell-side",
-        "covering",
-        "these",
-        "those",
-        "and",
-        "but",
-        "analysts",
-        "analyst",
-        "while",
-        "meanwhile",
-        "separately",
-        "finally",
-        "they",
-        "its",
-    }
-)
 
 NUMBER_WORDS: Final[dict[str, int]] = {
     "one": 1,
@@ -160,10 +109,15 @@ class Scope:
     words: frozenset[str] = field(init=False)
     # Another company the sentence's rating is on ("a hold rating on Tamsui"), if any.
     rated: str | None = field(init=False)
+    # The sentence's words when the caller already has them (``sentence_words``).
+    known_words: frozenset[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "words", frozenset(_WORD.findall(self.sentence.text.lower())))
-        object.__setattr__(self, "firms", _sentence_firms(self))
+        words = self.known_words
+        if words is None:
+            words = sentence_words(self.sentence.text)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "firms", sentence_firms(self.sentence, self.primary, words))
         object.__setattr__(self, "rated", _rated_company(self))
 
     def mentions_any(self, words: frozenset[str]) -> bool:
@@ -354,42 +308,17 @@ def brokers_in(scope: Scope, start: int = 0, end: int | None = None) -> list[tup
 def _rated_company(scope: Scope) -> str | None:
     """A company other than the article's that the sentence rates: named right after
     "rating on", "coverage on", "target price for" ..."""
+    if scope.words.isdisjoint(_RATED_NOUNS):
+        return None
     others = [
         m
         for m in scope.sentence.companies
         if not (m.is_broker or m.is_index) and m.name != scope.primary
     ]
-    if not others or scope.words.isdisjoint(_RATED_NOUNS):
+    if not others:
         return None
     for link in _RATED_ON.finditer(scope.text):
         for mention in others:
             if mention.start - scope.sentence.start == link.end():
                 return mention.name
     return None
-
-
-def _sentence_firms(scope: Scope) -> tuple[tuple[int, str], ...]:
-    """Broker mentions that are not the article's subject; failing those, capitalised
-    names in "analysts at X" / "X analysts"."""
-    found: list[tuple[int, str]] = []
-    for mention in scope.sentence.companies:
-        if not mention.is_broker or (scope.primary and mention.name == scope.primary):
-            continue
-        found.append((mention.start - scope.sentence.start, mention.name))
-    if not found and scope.mentions_any(_ANALYST_WORDS):
-        found = _firms_by_phrase(scope.text, 0, len(scope.text))
-    return tuple(sorted(found))
-
-
-def _firms_by_phrase(text: str, start: int, stop: int) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
-    for pattern in (_FIRM_AT, _FIRM_BEFORE):
-        for match in pattern.finditer(text, start, stop):
-            words = match.group(1).split()
-            while words and words[0].lower() in _NOT_FIRM_WORDS:
-                words.pop(0)
-            while words and words[-1].lower() in _NOT_FIRM_WORDS:
-                words.pop()
-            if words and not (match.start(1) == 0 and len(words) == 1 and pattern is _FIRM_BEFORE):
-                found.append((match.start(1), " ".join(words)))
-    return found
