@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh Debian machine with Python 3.11:
 #   make run    reads the bundled sample articles and prints the extraction JSON
-#   make test   runs the whole test suite (lint, types, layer contract, tests, devset gate)
+#   make test   runs the whole test suite (lint, types, layer contract, tests, devset gate,
+#               the compiled engine built and checked against the pure one)
 # Both create .venv and install what they need, system packages included when run as root.
 
 PYTHON ?= python3
@@ -17,12 +18,20 @@ SYSTEM_PACKAGES := python3-venv libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3
 export QT_QPA_PLATFORM ?= offscreen
 export MPLBACKEND ?= Agg
 
-.PHONY: run test lint typecheck layers unit eval bench system-deps clean
+# The mypyc build of the engine (packaging/compile_engine.py): a C compiler and the headers.
+COMPILER_PACKAGES := gcc python3-dev
+ENGINE_BUILD := build/compiled
+PACKAGE_SOURCES := $(shell find desktop/briefing -name '*.py')
+# What must hold for the compiled engine too: it is a build, checked like the source.
+COMPILED_TESTS := tests/test_compiled_engine.py tests/test_own_articles.py \
+	tests/test_generalisation.py tests/test_seed_facts.py tests/test_engine_properties.py
+
+.PHONY: run test lint typecheck layers unit eval bench compiled compiled-check system-deps clean
 
 run: $(STAMP)
 	@$(BIN)/briefing extract resources/samples
 
-test: $(STAMP) lint typecheck layers unit eval
+test: $(STAMP) lint typecheck layers unit eval compiled-check
 
 system-deps:
 	@bash packaging/ensure-system-packages.sh $(SYSTEM_PACKAGES)
@@ -38,8 +47,8 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop tests benchmarks
-	$(BIN)/ruff format --check desktop tests benchmarks
+	$(BIN)/ruff check desktop tests benchmarks packaging
+	$(BIN)/ruff format --check desktop tests benchmarks packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -58,8 +67,34 @@ eval: $(STAMP)
 		echo "eval: $(DEVSET) not found, devset gate skipped"; \
 	fi
 
-bench: $(STAMP)
+# Both builds of the engine, pure Python first.
+bench: $(STAMP) compiled
 	$(BIN)/python benchmarks/extraction_speed.py
+	$(BIN)/python benchmarks/extraction_speed.py --engine $(ENGINE_BUILD)
+
+compiled: $(ENGINE_BUILD)/.built
+
+$(ENGINE_BUILD)/.built: $(STAMP) $(PACKAGE_SOURCES) packaging/compile_engine.py
+	@bash packaging/ensure-system-packages.sh $(COMPILER_PACKAGES) >&2
+	$(BIN)/python packaging/compile_engine.py --out $(ENGINE_BUILD)
+	@touch $@
+
+# The compiled engine must give byte for byte the output of the pure one.
+EQUIVALENCE_ARTICLES := resources/samples tests/fixtures/articles tests/fixtures/generalisation/articles
+
+compiled-check: compiled
+	@out=$$(mktemp -d) && \
+		$(BIN)/briefing extract $(EQUIVALENCE_ARTICLES) -o $$out/pure.json && \
+		PYTHONPATH=$(ENGINE_BUILD) $(BIN)/briefing extract $(EQUIVALENCE_ARTICLES) -o $$out/compiled.json && \
+		cmp $$out/pure.json $$out/compiled.json && \
+		echo "compiled engine: same output as the pure one on $$(find $(EQUIVALENCE_ARTICLES) -type f | wc -l) files" && \
+		rm -rf $$out
+	BRIEFING_EXPECT_COMPILED=1 PYTHONPATH=$(ENGINE_BUILD) MPLCONFIGDIR=$$(mktemp -d) \
+		$(BIN)/python -m pytest -q -p no:cacheprovider $(COMPILED_TESTS)
+	@if [ -d "$(DEVSET)" ]; then \
+		PYTHONPATH=$(ENGINE_BUILD) $(BIN)/briefing eval $(DEVSET)/gold \
+			--articles $(DEVSET)/articles --floors tests/quality_floors.json; \
+	fi
 
 clean:
 	rm -rf $(VENV) build *.egg-info desktop/*.egg-info

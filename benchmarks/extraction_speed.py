@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/extraction_speed.py            # 1000 articles, full report
     .venv/bin/python benchmarks/extraction_speed.py -n 300 --skip-cli --json out.json
+    .venv/bin/python benchmarks/extraction_speed.py --engine build/compiled   # mypyc build
 
 Figures (see benchmarks/README.md):
   (a) in-process throughput on one core: read + extract, and extract alone on documents
@@ -80,6 +81,7 @@ def measure_in_process(paths: list[Path], repeat: int) -> dict[str, Any]:
     """Runs inside the child process: the timed loops of figure (a)."""
     cpu = _pin_to_one_core()
     started = time.perf_counter()
+    from briefing.extract import engine
     from briefing.extract.engine import extract_document
     from briefing.ingest import read_document
 
@@ -100,6 +102,7 @@ def measure_in_process(paths: list[Path], repeat: int) -> dict[str, Any]:
         "articles": len(paths),
         "bytes": sum(p.stat().st_size for p in paths),
         "cpu": cpu,
+        "engine": _engine_kind(engine.__file__ or ""),
         "repeat": repeat,
         "import_s": import_s,
         "read_and_extract": read_and_extract_t,
@@ -114,14 +117,33 @@ def measure_in_process(paths: list[Path], repeat: int) -> dict[str, Any]:
     }
 
 
-def _run_measured(command: list[str]) -> tuple[int, str, str, Timing, float]:
+def _engine_kind(module_file: str) -> str:
+    """Which build of the engine a process imported: the mypyc one is an extension module."""
+    if module_file.endswith((".so", ".pyd")):
+        return f"compiled with mypyc ({Path(module_file).parents[2]})"
+    return "pure Python"
+
+
+def _environment(engine: Path | None) -> dict[str, str] | None:
+    """The measured processes' environment: ``engine`` first on the import path."""
+    if engine is None:
+        return None
+    environment = dict(os.environ)
+    paths = [str(engine.resolve()), environment.get("PYTHONPATH", "")]
+    environment["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
+    return environment
+
+
+def _run_measured(
+    command: list[str], env: dict[str, str] | None = None
+) -> tuple[int, str, str, Timing, float]:
     """Exit code, stdout, stderr, CPU and wall time, and peak RSS (MB) of one subprocess.
 
     ``os.wait4`` gives the child's own usage, including the workers it waited for.
     """
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen(command, stdout=out, stderr=err)
+        process = subprocess.Popen(command, stdout=out, stderr=err, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -133,10 +155,12 @@ def _run_measured(command: list[str]) -> tuple[int, str, str, Timing, float]:
     return process.returncode, stdout, stderr, timing, usage.ru_maxrss / 1024
 
 
-def run_child(folder: Path, count: int, repeat: int) -> dict[str, Any]:
+def run_child(folder: Path, count: int, repeat: int, engine: Path | None) -> dict[str, Any]:
     """Figures (a) and (b): the loops in a fresh process, its wall time and peak memory."""
     command = [sys.executable, __file__, "--child", str(folder), "-n", str(count)]
-    code, stdout, stderr, timing, _ = _run_measured([*command, "--repeat", str(repeat)])
+    code, stdout, stderr, timing, _ = _run_measured(
+        [*command, "--repeat", str(repeat)], _environment(engine)
+    )
     if code != 0:
         raise SystemExit(f"in-process benchmark failed:\n{stderr}")
     result: dict[str, Any] = json.loads(stdout)
@@ -164,10 +188,10 @@ def _briefing_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "briefing.cli.main"]
 
 
-def run_cli(folder: Path, jobs: int) -> dict[str, Any]:
+def run_cli(folder: Path, jobs: int, engine: Path | None) -> dict[str, Any]:
     """Figure (c): ``briefing extract`` as a subprocess."""
     command = [*_briefing_command(), "extract", str(folder), "--jobs", str(jobs), "-o", os.devnull]
-    code, _, stderr, timing, peak = _run_measured(command)
+    code, _, stderr, timing, peak = _run_measured(command, _environment(engine))
     lines = stderr.strip().splitlines()
     return {
         "jobs": jobs,
@@ -212,6 +236,7 @@ def report(child: dict[str, Any], cli_runs: list[dict[str, Any]]) -> list[str]:
     lines = [
         f"corpus: {n} articles, {child['bytes'] / n / 1024:.1f} KB each on average; "
         f"in-process run pinned to CPU {child['cpu']}, best of {child['repeat']} passes",
+        f"engine: {child['engine']}",
         "rates: (a) from CPU time (one core, robust to a busy machine), (c) from wall time",
         "",
         fmt.format(*heads),
@@ -246,6 +271,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed passes; the best is kept")
     parser.add_argument("--skip-cli", action="store_true", help="leave out figure (c)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--engine",
+        type=Path,
+        help="a folder put first on the import path of the measured processes, "
+        "e.g. build/compiled from packaging/compile_engine.py",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -255,11 +286,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     paths = ensure_corpus(args.corpus, args.count)
-    child = run_child(args.corpus, args.count, args.repeat)
+    if args.engine is not None and not (args.engine / "briefing").is_dir():
+        parser.error(f"--engine {args.engine}: no briefing package there (build it first)")
+    child = run_child(args.corpus, args.count, args.repeat, args.engine)
     cli_runs = []
     if not args.skip_cli:
         with _folder_of(paths) as folder:
-            cli_runs = [run_cli(folder, jobs) for jobs in (1, 2)]
+            cli_runs = [run_cli(folder, jobs, args.engine) for jobs in (1, 2)]
     print("\n".join(report(child, cli_runs)))
     if args.json:
         figures = {"in_process": child, "cli": cli_runs}
