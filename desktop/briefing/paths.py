@@ -1,0 +1,67 @@
+"""Where the app keeps its files: every path is resolved here, with overrides, so tests and
+scripts never touch a user's real profile.
+
+Precedence for the library database: an explicit path (``--library``), then the environment
+variable ``BRIEFING_LIBRARY``, then ``library.sqlite3`` in the user data folder. The data
+folder itself follows the platform's convention and can be moved as a whole with
+``BRIEFING_DATA_DIR``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final
+
+APP_FOLDER: Final = "investor-briefing"
+LIBRARY_FILE: Final = "library.sqlite3"
+LIBRARY_VARIABLE: Final = "BRIEFING_LIBRARY"
+DATA_DIR_VARIABLE: Final = "BRIEFING_DATA_DIR"
+
+
+def user_data_dir(
+    environ: Mapping[str, str] | None = None, platform: str = sys.platform, home: Path | None = None
+) -> Path:
+    """The folder for the user's data on this platform (not created here).
+
+    >>> user_data_dir({}, "linux", Path("/home/ann")).as_posix()
+    '/home/ann/.local/share/investor-briefing'
+    >>> user_data_dir({"XDG_DATA_HOME": "/data"}, "linux", Path("/home/ann")).as_posix()
+    '/data/investor-briefing'
+    >>> user_data_dir({}, "darwin", Path("/Users/ann")).as_posix()
+    '/Users/ann/Library/Application Support/investor-briefing'
+    >>> user_data_dir({"BRIEFING_DATA_DIR": "/tmp/b"}, "linux", Path("/home/ann")).as_posix()
+    '/tmp/b'
+    """
+    environ = os.environ if environ is None else environ
+    home = Path.home() if home is None else home
+    if environ.get(DATA_DIR_VARIABLE):
+        return Path(environ[DATA_DIR_VARIABLE])
+    if platform.startswith("win"):
+        base = environ.get("LOCALAPPDATA") or environ.get("APPDATA")
+        return (Path(base) if base else home / "AppData" / "Local") / APP_FOLDER
+    if platform == "darwin":
+        return home / "Library" / "Application Support" / APP_FOLDER
+    base = environ.get("XDG_DATA_HOME")
+    return (Path(base) if base else home / ".local" / "share") / APP_FOLDER
+
+
+def library_path(explicit: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:
+    """The library database to open: ``--library``, else ``BRIEFING_LIBRARY``, else the
+    default file in the user data folder.
+
+    >>> library_path(Path("/tmp/x.sqlite3"), {}).as_posix()
+    '/tmp/x.sqlite3'
+    >>> library_path(None, {"BRIEFING_LIBRARY": "/tmp/y.sqlite3"}).as_posix()
+    '/tmp/y.sqlite3'
+    >>> library_path(None, {"BRIEFING_DATA_DIR": "/tmp/d"}).as_posix()
+    '/tmp/d/library.sqlite3'
+    """
+    environ = os.environ if environ is None else environ
+    if explicit is not None:
+        return explicit
+    if environ.get(LIBRARY_VARIABLE):
+        return Path(environ[LIBRARY_VARIABLE])
+    return user_data_dir(environ) / LIBRARY_FILE

@@ -1,0 +1,1 @@
+"""The library: an embedded SQLite database of articles and their extractions."""
