@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.atomic import atomic_writer
+from briefing.atomic import atomic_writer, write_bytes_atomically
 
 
 def test_writes_the_file(tmp_path: Path) -> None:
@@ -30,3 +30,31 @@ def test_failure_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Path) -> N
 def test_missing_folder_raises_before_anything_is_written(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError), atomic_writer(tmp_path / "nope" / "out.json") as h:
         h.write("x")
+
+
+def test_bytes_are_written_unchanged_and_replace_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "book.xlsx"
+    target.write_bytes(b"old")
+    content = bytes(range(256)) + b"\r\n\n"
+    write_bytes_atomically(target, content)
+    assert target.read_bytes() == content
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_bytes_into_a_missing_folder_leave_nothing(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        write_bytes_atomically(tmp_path / "nope" / "book.xlsx", b"x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_file_is_readable_by_others_and_a_replaced_one_keeps_its_mode(
+    tmp_path: Path,
+) -> None:
+    new, kept = tmp_path / "new.csv", tmp_path / "kept.csv"
+    kept.write_text("old")
+    kept.chmod(0o600)
+    write_bytes_atomically(new, b"x")
+    with atomic_writer(kept) as handle:
+        handle.write("new")
+    assert new.stat().st_mode & 0o777 == 0o644
+    assert kept.stat().st_mode & 0o777 == 0o600
