@@ -1,0 +1,144 @@
+"""Between domain objects and the library's rows: JSON lists, the compressed contract JSON."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import zlib
+from collections.abc import Sequence
+from typing import Any, Final
+
+from briefing.domain.contract import article_from_dict, article_to_dict
+from briefing.domain.model import ArticleResult, Document
+from briefing.store.records import StoredArticle
+
+ARTICLE_COLUMNS: Final = (
+    "id, path, format, title, published, source, isins, tickers, content_spans, body, "
+    "content_hash, added_at, primary_company, companies"
+)
+# The list view: everything but the body and the contract JSON, so listing stays fast.
+SUMMARY_SELECT: Final = (
+    "SELECT a.id, a.path, a.format, a.title, a.published, a.source, a.isins, a.tickers, "
+    "a.primary_company, a.companies, a.added_at, e.engine_version, e.deals, e.metrics, "
+    "e.analyst_views FROM articles a JOIN extractions e ON e.article_id = a.id"
+)
+
+
+def json_list(values: Sequence[Any]) -> str:
+    """A compact JSON list.
+
+    >>> json_list(("US01609W1027",))
+    '["US01609W1027"]'
+    """
+    return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
+
+
+def str_tuple(text: str) -> tuple[str, ...]:
+    """A JSON list of strings as a tuple.
+
+    >>> str_tuple('["BABA","9988.HK"]')
+    ('BABA', '9988.HK')
+    """
+    return tuple(str(value) for value in json.loads(text))
+
+
+def content_hash(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def pack_contract(result: ArticleResult) -> bytes:
+    """The article's contract JSON, compact and zlib-compressed."""
+    text = json.dumps(article_to_dict(result), ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def unpack_contract(blob: bytes) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(zlib.decompress(blob).decode("utf-8"))
+    return data
+
+
+def article_row(result: ArticleResult, added_at: str) -> tuple[Any, ...]:
+    """The ``articles`` row of a result, in ``ARTICLE_COLUMNS`` order."""
+    document, extraction = result.document, result.extraction
+    return (
+        document.id,
+        document.path,
+        document.format,
+        document.title,
+        document.published,
+        document.source,
+        json_list(document.isins),
+        json_list(document.tickers),
+        json_list([list(span) for span in document.content_spans]),
+        document.body,
+        content_hash(document.body),
+        added_at,
+        extraction.primary_company,
+        json_list(extraction.companies),
+    )
+
+
+def extraction_row(result: ArticleResult, engine_version: str) -> tuple[Any, ...]:
+    """The ``extractions`` row: (article_id, engine_version, contract_zlib, counts...)."""
+    extraction = result.extraction
+    return (
+        result.document.id,
+        engine_version,
+        pack_contract(result),
+        len(extraction.deals),
+        len(extraction.metrics),
+        len(extraction.analyst_views),
+    )
+
+
+def stored_article(row: Sequence[Any]) -> StoredArticle:
+    """A ``StoredArticle`` from a ``SUMMARY_SELECT`` row."""
+    return StoredArticle(
+        id=row[0],
+        path=row[1],
+        format=row[2],
+        title=row[3],
+        published=row[4],
+        source=row[5],
+        isins=str_tuple(row[6]),
+        tickers=str_tuple(row[7]),
+        primary_company=row[8],
+        companies=str_tuple(row[9]),
+        added_at=row[10],
+        engine_version=row[11],
+        deals=int(row[12]),
+        metrics=int(row[13]),
+        analyst_views=int(row[14]),
+    )
+
+
+def rebuild_result(blob: bytes, body: str, tickers: str, spans: str) -> ArticleResult:
+    """The article as it was added: the contract JSON plus what the contract leaves out
+    (body, tickers, content spans)."""
+    result = article_from_dict(unpack_contract(blob), body)
+    document = dataclasses.replace(
+        result.document,
+        tickers=str_tuple(tickers),
+        content_spans=tuple((int(s), int(e)) for s, e in json.loads(spans)),
+    )
+    return ArticleResult(document, result.extraction)
+
+
+def stored_document(row: Sequence[Any]) -> Document:
+    """The document as ingested, from an ``ARTICLE_COLUMNS`` row (for re-extraction).
+
+    Warnings are not columns of their own; a re-extraction recomputes the extraction's.
+    """
+    return Document(
+        id=row[0],
+        path=row[1],
+        format=row[2],
+        title=row[3],
+        published=row[4],
+        source=row[5],
+        isins=str_tuple(row[6]),
+        tickers=str_tuple(row[7]),
+        content_spans=tuple((int(s), int(e)) for s, e in json.loads(row[8])),
+        body=row[9],
+    )
