@@ -53,6 +53,15 @@ def pack_contract(result: ArticleResult) -> bytes:
     return zlib.compress(text.encode("utf-8"), 6)
 
 
+def spans_tuple(stored: str) -> tuple[tuple[int, int], ...]:
+    """Content spans back from their JSON column.
+
+    >>> spans_tuple("[[0, 12], [20, 31]]")
+    ((0, 12), (20, 31))
+    """
+    return tuple((int(start), int(end)) for start, end in json.loads(stored))
+
+
 def unpack_contract(blob: bytes) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(zlib.decompress(blob).decode("utf-8"))
     return data
@@ -120,7 +129,7 @@ def rebuild_result(blob: bytes, body: str, tickers: str, spans: str) -> ArticleR
     document = dataclasses.replace(
         result.document,
         tickers=str_tuple(tickers),
-        content_spans=tuple((int(s), int(e)) for s, e in json.loads(spans)),
+        content_spans=spans_tuple(spans),
     )
     return ArticleResult(document, result.extraction)
 
@@ -139,6 +148,6 @@ def stored_document(row: Sequence[Any]) -> Document:
         source=row[5],
         isins=str_tuple(row[6]),
         tickers=str_tuple(row[7]),
-        content_spans=tuple((int(s), int(e)) for s, e in json.loads(row[8])),
+        content_spans=spans_tuple(row[8]),
         body=row[9],
     )
