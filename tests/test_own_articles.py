@@ -32,8 +32,8 @@ CATEGORIES = ("deals", "metrics", "analyst_views")
 
 # Per-category F1 the engine must keep on our articles, set a little below what it reached
 # when it landed (deals 0.929, metrics 0.982, analyst_views 0.674 on the 10 articles).
-# Measured 1.000 / 1.000 / 0.948; raise these as the engine improves, never lower them to pass.
-F1_FLOORS = {"deals": 0.90, "metrics": 0.90, "analyst_views": 0.90}
+# Measured 1.000 / 1.000 / 0.958; raise these as the engine improves, never lower them to pass.
+F1_FLOORS = {"deals": 0.90, "metrics": 0.90, "analyst_views": 0.94}
 
 _TOP_KEYS = {"article", "origin", "published", "primary_company", *CATEGORIES}
 _ITEM_KEYS = {

@@ -74,7 +74,7 @@ FOUND = [
     pytest.param(
         "Voltcrest Digital shares have fallen 38% over the past five sessions to $9.42, "
         "leaving them down 71% since its IPO in 2021.",
-        [{"type": "price_performance", "value": -71, "period": "since its IPO"}],
+        [{"type": "price_performance", "value": -71, "period": "since IPO"}],
         id="gen3-smallcap-leaving-them-down-since-ipo",
     ),
     pytest.param(

@@ -9,10 +9,12 @@ customer.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Final
 
 from briefing.extract.context import ArticleContext, Sentence
+from briefing.extract.deals_into import into_parties
 from briefing.extract.deals_mentions import (
     Mention,
     Parties,
@@ -93,9 +95,22 @@ _GOODS_OBJECT: Final = re.compile(
 
 
 def find_parties(context: ArticleContext, sentence: Sentence, trigger: Trigger) -> Parties | None:
-    """The parties of the deal named by ``trigger``; None when the sentence names no deal."""
-    text = sentence.text
+    """The parties of the deal named by ``trigger``; None when the sentence names no deal.
+
+    An investment made "through a convertible bond" takes the instrument's type."""
     mentions = mentions_of(sentence)
+    if trigger.into_verb:
+        return into_parties(context, sentence, trigger, mentions)
+    parties = _parties(context, sentence, trigger, mentions)
+    if parties is not None and trigger.instrument is not None and parties.type == "investment":
+        return dataclasses.replace(parties, type=trigger.instrument)
+    return parties
+
+
+def _parties(
+    context: ArticleContext, sentence: Sentence, trigger: Trigger, mentions: list[Mention]
+) -> Parties | None:
+    text = sentence.text
     before = [m for m in mentions if m.end <= trigger.start]
     after = [m for m in mentions if m.start >= trigger.end]
     subject = first_company(before)

@@ -23,6 +23,7 @@ from briefing.extract.deals_amounts import (
     share_count,
 )
 from briefing.extract.deals_clause_terms import date_near, terms_in, with_currency
+from briefing.extract.deals_into import money_goes_into
 from briefing.extract.deals_mentions import Parties
 from briefing.extract.deals_parties import find_parties
 from briefing.extract.deals_text import (
@@ -206,6 +207,10 @@ def drafts_of_sentence(context: ArticleContext, sentence: Sentence) -> list[Deal
             valuation = _pick_amount(text, trigger, money, claimed, frozenset({"valuation"}))
             if valuation is None:
                 valuation = next((m for m, role in money if role == "valuation"), None)
+        if trigger.into_verb and (
+            amount is None or money_goes_into(text, trigger.end, amount.start, amount.end) is None
+        ):
+            continue  # "put pressure into margins": the verb names no investment
         if amount is None and trigger.type == "licensing":
             amount = _upfront(text, money, claimed)
         completed = trigger.type == "buyback" and _PAST_BUYBACK.fullmatch(

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -15,6 +16,9 @@ from briefing.extract.regex_tools import literal_trie
 from briefing.extract.vocab.deal_terms import (
     DEAL_REFERENCE_NOUNS,
     DEAL_REFERENCE_STEMS,
+    INSTRUMENT_LEADS,
+    INTO_MONEY_VERBS,
+    ISSUE_VERBS,
     NEGATIONS,
     REFERENCE_TYPES,
     SPENDING_VERBS,
@@ -30,6 +34,8 @@ class Trigger:
     confidence: float
     priority: int
     object_after: bool = False  # a verb whose amount follows it ("spend $5bn")
+    into_verb: bool = False  # "put $250m into X": a deal only with its amount and "into"
+    instrument: str | None = None  # "... through a convertible bond": the deal's own type
 
 
 def _type_pattern(fragments: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
@@ -60,6 +66,23 @@ _VERB_FORM: Final = re.compile(
     r"|set(?:s|ting)? aside|earmark\w*|allocat\w*",
     re.IGNORECASE,
 )
+# "put $250 million into Meitu": a money verb with "into" shortly after it (the amount and
+# the company are checked once the sentence's amounts and names are read).
+_INTO_VERB: Final = re.compile(
+    rf"\b(?:{INTO_MONEY_VERBS})\b(?=(?:[^.;,]|[.,](?=\d)){{1,45}}?\binto\b)", re.IGNORECASE
+)
+# "... into Meitu through a convertible bond": the instrument of an investment named before.
+_INSTRUMENT_LEAD: Final = re.compile(
+    rf"\b(?:{INSTRUMENT_LEADS})\s+(?:(?:an?|the|its|their|new|newly issued)\s+)*$", re.IGNORECASE
+)
+_INSTRUMENT_TYPES: Final = frozenset({"convertible_bond"})
+_INVESTMENT_PRIORITY: Final = next(
+    i for i, pattern in enumerate(_TRIGGER_PATTERNS) if pattern[0] == "investment"
+)
+# "invested in X last year; it now raises money through convertible bonds": an issue of its
+# own, not the instrument of the investment.
+_INSTRUMENT_BREAK: Final = re.compile(rf";|\b(?:{ISSUE_VERBS})\b", re.IGNORECASE)
+_INSTRUMENT_REACH: Final = 160
 _TAKE_PRIVATE: Final = re.compile(r"\btak(?:e|es|ing|en) [^.;]{1,60}? private\b", re.I)
 _NEGATION: Final = re.compile(r"\b(?:" + "|".join(NEGATIONS) + r")\b", re.IGNORECASE)
 # Uses of deal words that name no deal. Written in lower case: it is also matched, case
@@ -120,7 +143,7 @@ def find_triggers(text: str) -> list[Trigger]:
     found: list[Trigger] = []
     lowered = text.lower()
     stems = set(_STEM.findall(lowered))
-    if not stems and "private" not in lowered:
+    if not stems and "private" not in lowered and " into " not in lowered:
         return found
     types = {deal_type for stem in stems for deal_type in _STEM_TYPES[stem]}
     on_lowered = lowering_keeps_matches(text, lowered)
@@ -147,6 +170,16 @@ def find_triggers(text: str) -> list[Trigger]:
         start, end = match.span()
         found = [t for t in found if not (t.start < end and start < t.end)]
         found.append(Trigger("take_private", start, end, 0.8, -1))
+    for match in _INTO_VERB.finditer(text) if " into " in lowered else ():
+        start, end = match.span()
+        if blocked is None:
+            blocked = _non_deal_uses(text, lowered)
+        if any(s <= start < e for s, e in blocked):
+            continue
+        if not any(t.start < end and start < t.end for t in found):
+            found.append(
+                Trigger("investment", start, end, 0.75, _INVESTMENT_PRIORITY, True, into_verb=True)
+            )
     spending = _SPENDING.finditer(text) if "invest" in lowered or "sp" in lowered else ()
     for match in spending:
         start, end = match.span()
@@ -156,7 +189,38 @@ def find_triggers(text: str) -> list[Trigger]:
             continue
         if not any(t.start < end and start < t.end for t in found):
             found.append(Trigger("capex_plan", start, end, 0.7, len(_TRIGGER_PATTERNS), True))
-    return sorted(found, key=lambda t: (t.priority, t.start))
+    return sorted(_with_instruments(text, found), key=lambda t: (t.priority, t.start))
+
+
+def _with_instruments(text: str, found: list[Trigger]) -> list[Trigger]:
+    """ "invested $300m in X through convertible bonds": the instrument after "through" is
+    the type of the investment named before it, not a second deal.
+
+    >>> s = "It put $5m into Acme via convertible notes."
+    >>> [(t.type, t.instrument) for t in find_triggers(s)]
+    [('investment', 'convertible_bond')]
+    """
+    instruments = [
+        t
+        for t in found
+        if t.type in _INSTRUMENT_TYPES
+        and _INSTRUMENT_LEAD.search(text, max(0, t.start - 40), t.start) is not None
+    ]
+    for instrument in instruments:
+        investments = [
+            t
+            for t in found
+            if t.type == "investment"
+            and t.end <= instrument.start
+            and instrument.start - t.end <= _INSTRUMENT_REACH
+            and _INSTRUMENT_BREAK.search(text, t.end, instrument.start) is None
+        ]
+        if not investments:
+            continue
+        investment = max(investments, key=lambda t: t.start)
+        found = [t for t in found if t is not instrument and t is not investment]
+        found.append(dataclasses.replace(investment, instrument=instrument.type))
+    return found
 
 
 def _non_deal_uses(text: str, lowered: str) -> list[tuple[int, int]]:

@@ -13,10 +13,10 @@ from typing import Final
 
 from briefing.domain.model import AnalystView, Quantity
 from briefing.extract.quantities import QuantityMatch
+from briefing.extract.views_move_periods import move_period
 from briefing.extract.views_subjects import index_at, subject_before
 from briefing.extract.views_text import (
     Scope,
-    last_match,
     negated,
     search_from_word,
     words_regex,
@@ -66,6 +66,11 @@ _METRIC_RE: Final = words_regex(METRIC_NOUNS)
 _MOVE_TO_LEVEL: Final = re.compile(r"(?i)(?:%|per\s*cent|percent)\s*to\s+[\d.,]+$")
 _POINTS_AFTER: Final = re.compile(r"(?i)\s*(?:index\s+)?(?:points|pts)\b")
 _MARKET_SHARE: Final = re.compile(r"(?i)\bmarket\s+share\b")
+# "Revenue at Alibaba's Cloud Intelligence Group rose 34%": the company owns the figure that
+# moves; it is not the stock that moves.
+_METRIC_OWNER_BEFORE: Final = re.compile(
+    r"(?i)\b(?:" + "|".join(METRIC_NOUNS) + r")\s+(?:at|of|from|for)\s+(?:the\s+)?$"
+)
 # "$1.47 per share": the share of a per-share figure is not a stock that moves.
 _PER_SHARE: Final = re.compile(r"(?i)\b(?:per|a|each|diluted)\s+$")
 # "..., up 12.2% year over year" after a business figure: a reported growth rate.
@@ -76,20 +81,6 @@ _YEAR_ON_YEAR_AFTER: Final = re.compile(
 # What the move was in: "jump in net profit" is a business figure.
 _IN_METRIC_AFTER: Final = re.compile(
     r"\s*(?:\w+\s+){0,1}(?:in|of)\s+(?:[\w()'’-]+\s+){0,5}?(?:" + "|".join(METRIC_NOUNS) + r")\b",
-    re.I,
-)
-_PERIOD_PHRASES: Final = re.compile(
-    r"\b(?:(?:in|over|during|for)\s+the\s+(?:past|last|previous|prior)\s+(?:[\w-]+\s+)?"
-    r"(?:years?|months?|weeks?|days?|sessions?|quarters?)"
-    r"|(?:past|last)\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|sessions?)"
-    r"|year[- ]to[- ]date|ytd|since\s+the\s+start\s+of\s+the\s+year|so\s+far\s+this\s+year"
-    r"|since\s+(?:its|their|the)\s+(?:IPO|listing|debut|market\s+debut|flotation|float)"
-    r"|this\s+year"
-    r"|(?:in|throughout|during|for|since|over)\s+(?:(?:all\s+of|the\s+whole\s+of)\s+)?(?:19|20)\d\d"
-    r"|(?:on|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|in\s+(?:after-hours|pre-market|premarket|early|late|intraday)\s+trading"
-    r"|before\s+the\s+bell|pre-?market|after-hours|intraday|yesterday's|today"
-    r"|on\s+the\s+(?:day|week|month|year|session|announcement|news))",
     re.I,
 )
 # "a 9% rise in the S&P 500", "a 1.2% rise in the benchmark Kospi": the move belongs to
@@ -134,7 +125,9 @@ def _subject_start(scope: Scope, start: int, floor: int) -> int | None:
     for mention in scope.sentence.companies:
         at = mention.end - scope.sentence.start
         if floor <= at < start and start - at <= 30 and (cue is None or at > cue):
-            cue = at
+            named = mention.start - scope.sentence.start
+            if not _METRIC_OWNER_BEFORE.search(text, max(floor, named - 40), named):
+                cue = at
     if cue is None or _METRIC_RE.search(text, cue, start):
         return None
     return cue
@@ -163,15 +156,6 @@ def _index_after(text: str, end: int) -> str | None:
 def _carries_subject(text: str, previous_end: int, start: int) -> bool:
     gap = text[previous_end:start]
     return len(gap) <= 60 and bool(_AND.search(gap)) and not _METRIC_RE.search(gap)
-
-
-def _period(scope: Scope, start: int, end: int) -> str | None:
-    text = scope.text
-    after = _PERIOD_PHRASES.search(text, end, min(len(text), end + 45))
-    if after is not None:
-        return after.group(0)
-    before = last_match(_PERIOD_PHRASES, text, max(0, start - 60), start)
-    return before.group(0) if before is not None else None
 
 
 def performance_views(scope: Scope, used: set[int]) -> list[AnalystView]:
@@ -247,7 +231,7 @@ def performance_views(scope: Scope, used: set[int]) -> list[AnalystView]:
         used.add(match.start)
         if falling:
             quantity = negated(quantity)
-        period = _period(scope, start, end)
+        period = move_period(text, start, end)
         relative = _RELATIVE.search(text, 0, end)
         if relative is not None:
             period = f"{period or 'period'}, relative to {relative.group(1)}"

@@ -28,6 +28,25 @@ SALE_VERBS: Final = r"sell(?:s|ing)?|sold|offload(?:s|ed|ing)?|divest(?:s|ed|ing
 # Spending verbs that make an amount a programme of the subject when no company is its target.
 SPENDING_VERBS: Final = r"invest(?:s|ed|ing)?|spend(?:s)?|spent|pour(?:s|ing)?"
 
+# Money verbs whose amount goes "into" a company ("put $250 million into Meitu", "pour EUR 40m
+# into X", "injected $1.2bn into its unit Y"): an investment by the subject in that company.
+# "invest" is a deal word of its own and is not repeated here.
+INTO_MONEY_VERBS: Final = (
+    r"put(?:s|ting)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed|ing)?|plow(?:s|ed|ing)?"
+    r"|sink(?:s|ing)?|sank|sunk|pump(?:s|ed|ing)?"
+)
+# Words between such a verb and its amount: hedges and "another", never a noun ("put the
+# figure of $40 million into context" states no investment).
+INTO_AMOUNT_LEADS: Final = (
+    r"another|a further|an additional|an extra|a total of|a combined|some|about|around"
+    r"|roughly|nearly|almost|over|more than|up to|as much as|at least|fresh|new"
+)
+# Words between the amount and "into": what the money is ("$250m of new capital into X").
+INTO_MONEY_NOUNS: Final = r"money|capital|cash|funding|funds|equity|investment"
+# Words that say how an investment is made ("through a convertible bond", "via notes"): the
+# instrument named after them is the deal's type, not a deal of its own.
+INSTRUMENT_LEADS: Final = r"through|via|by way of|in the form of|by subscribing to|by buying|using"
+
 # Verbs that say the subject issues an instrument (so the subject is the issuer).
 ISSUE_VERBS: Final = (
     r"issu(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|sell(?:s|ing)?|sold|offer(?:s|ed|ing)?|"
