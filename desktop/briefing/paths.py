@@ -4,7 +4,8 @@ scripts never touch a user's real profile.
 Precedence for the library database: an explicit path (``--library``), then the environment
 variable ``BRIEFING_LIBRARY``, then ``library.sqlite3`` in the user data folder. The data
 folder itself follows the platform's convention and can be moved as a whole with
-``BRIEFING_DATA_DIR``.
+``BRIEFING_DATA_DIR``. The bundled, read-only ``resources/`` folder is found beside the
+package unless ``BRIEFING_RESOURCES`` names another (a frozen app sets it).
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ APP_FOLDER: Final = "investor-briefing"
 LIBRARY_FILE: Final = "library.sqlite3"
 LIBRARY_VARIABLE: Final = "BRIEFING_LIBRARY"
 DATA_DIR_VARIABLE: Final = "BRIEFING_DATA_DIR"
+RESOURCES_VARIABLE: Final = "BRIEFING_RESOURCES"
+USER_RATES_FILE: Final = "reference_rates.csv"
+# desktop/briefing/paths.py -> the repository root, which holds resources/.
+_SOURCE_ROOT: Final = Path(__file__).resolve().parents[2]
 
 
 def user_data_dir(
@@ -65,3 +70,27 @@ def library_path(explicit: Path | None = None, environ: Mapping[str, str] | None
     if environ.get(LIBRARY_VARIABLE):
         return Path(environ[LIBRARY_VARIABLE])
     return user_data_dir(environ) / LIBRARY_FILE
+
+
+def resources_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The bundled ``resources/`` folder: ``BRIEFING_RESOURCES``, else the one beside the
+    source tree (``desktop/briefing/paths.py`` -> ``resources/``). Not checked to exist.
+
+    >>> resources_dir({"BRIEFING_RESOURCES": "/opt/app/resources"}).as_posix()
+    '/opt/app/resources'
+    >>> resources_dir({}).name
+    'resources'
+    """
+    environ = os.environ if environ is None else environ
+    if environ.get(RESOURCES_VARIABLE):
+        return Path(environ[RESOURCES_VARIABLE])
+    return _SOURCE_ROOT / "resources"
+
+
+def user_rates_path(environ: Mapping[str, str] | None = None) -> Path:
+    """The user's own reference rates (imported or edited), which win over the bundled ones.
+
+    >>> user_rates_path({"BRIEFING_DATA_DIR": "/tmp/d"}).as_posix()
+    '/tmp/d/reference_rates.csv'
+    """
+    return user_data_dir(environ) / USER_RATES_FILE

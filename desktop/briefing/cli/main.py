@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from briefing import ENGINE_VERSION, __version__
-from briefing.cli import eval_command, extract_command, library_command
+from briefing.cli import eval_command, extract_command, library_command, rates_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract_command.add_parser(subparsers)
     eval_command.add_parser(subparsers)
     library_command.add_parser(subparsers)
+    rates_command.add_parser(subparsers)
     return parser
 
 
