@@ -5,6 +5,7 @@
     briefing library remove ID... [--yes]
     briefing library reextract
     briefing library export --format csv|json|xlsx -o FILE
+    briefing library alias add ALIAS COMPANY | list [--company X] | remove ALIAS...
 
 Exit status: 0 on success, 1 when a file or the library could not be used (each named on
 stderr with the reason), 2 for bad usage (e.g. ``remove`` without ``--yes`` off a terminal).
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from briefing import ENGINE_VERSION
+from briefing.cli import alias_command
 from briefing.domain.model import ArticleResult
 from briefing.paths import library_path
 from briefing.store import Library, LibraryError, StoredArticle
@@ -72,6 +74,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     export.add_argument("--format", choices=("csv", "json", "xlsx"), required=True)
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     export.set_defaults(run=_runner(_export))
+
+    alias_command.add_parser(actions, _runner)
 
 
 def _error(message: str) -> None:
@@ -153,24 +157,35 @@ def _add(args: argparse.Namespace, library: Library) -> int:
     return 1 if failures else 0
 
 
-def _table(articles: Iterable[StoredArticle]) -> str:
+def _table(
+    articles: Iterable[StoredArticle], company_id: Callable[[str | None], str | None]
+) -> str:
     lines = [f"{'ID':12}  {'PUBLISHED':10}  {'COMPANY':18}  {'D/M/V':8}  TITLE"]
     for a in articles:
         counts = f"{a.deals}/{a.metrics}/{a.analyst_views}"
         published = (a.published or "")[:10]
-        company = (a.primary_company or "")[:18]
+        company = (company_id(a.primary_company) or "")[:18]
         lines.append(f"{a.id[:12]}  {published:10}  {company:18}  {counts:8}  {a.title or a.path}")
     return "\n".join(lines)
 
 
 def _list(args: argparse.Namespace, library: Library) -> int:
-    articles = library.articles(args.company)
+    from briefing.cli import company_lookup  # pandas: only for the commands that need it
+
+    # Companies through the resolver (aliases, table, articles): "BABA" finds "Alibaba".
+    stored = library.articles()
+    resolver = company_lookup.library_resolver(library, asked=[args.company], articles=stored)
+    company_id = company_lookup.memoised(resolver)
+    articles = company_lookup.articles_naming(stored, args.company, company_id)
     if args.format == "json":
-        rows = [dataclasses.asdict(article) for article in articles]
+        rows = [
+            dataclasses.asdict(article) | {"company_id": company_id(article.primary_company)}
+            for article in articles
+        ]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif articles:
-        print(_table(articles))
+        print(_table(articles, company_id))
     else:
         which = f" naming {args.company}" if args.company else ""
         print(f"no articles{which} in {library.path}")
