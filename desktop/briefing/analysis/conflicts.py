@@ -2,8 +2,11 @@
 
 Two rows state the same fact when they share a fact key: for metrics the company, segment,
 metric and period; for analyst views the company, view type, statistic, metric and period,
-plus the firm for one firm's price target or rating. Every pair of rows from different
-articles is compared with ``compare.compare_quantities``; nothing is ever averaged: a
+plus the firm for one firm's price target or rating. A view's metric counts by its family
+(``METRIC_FAMILIES``): a P/E with no basis stated is compared with a forward P/E, and two
+explicit bases that differ are at most a soft conflict. Pairs of distinct statements from
+different articles are compared with ``compare.compare_quantities`` (all pairs, or for a
+much-stated fact each statement with the oldest and the newest); nothing is ever averaged: a
 conflict row keeps both values, both articles, both sources, both quotes and the difference.
 """
 
@@ -11,8 +14,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple, Protocol
 
@@ -20,6 +22,7 @@ import pandas as pd
 
 from briefing.analysis.compare import Verdict, compare_quantities, difference
 from briefing.domain.model import Quantity
+from briefing.store.rows import paused_garbage_collection
 
 Schema = Mapping[str, str]
 Row = dict[str, Any]
@@ -61,6 +64,14 @@ VIEW_FACT_KEY: Final = ("company_id", "view_type", "stat", "metric", "period", "
 FIRM_VIEW_TYPES: Final = frozenset({"price_target", "rating", "rating_change"})
 # Views whose statement is a label rather than a number.
 LABEL_VIEW_TYPES: Final = frozenset({"rating", "consensus_rating"})
+# Multiples stated on different bases that still describe one fact: a P/E with no basis
+# stated ("pe") may be trailing or forward, so it is compared with both. Metric -> family.
+METRIC_FAMILIES: Final[Mapping[str, str]] = MappingProxyType(
+    {"pe": "pe", "forward_pe": "pe", "trailing_pe": "pe"}
+)
+# The family members that leave the basis open; two members with an explicit basis that
+# differ (forward vs trailing) describe different numbers: at most a soft conflict.
+UNSTATED_BASIS_METRICS: Final = frozenset({"pe"})
 # Words that introduce a period without changing it ("in 2025", "over 2025").
 _PERIOD_LEAD_WORDS: Final = frozenset({"in", "over", "during", "for", "of", "the", "across"})
 
@@ -176,8 +187,14 @@ def _with_keys(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
     keyed = frame[[column for column in frame.columns if column in _READ_COLUMNS]].copy()
     company = keyed["company_id"].where(keyed["company_id"].notna(), keyed["company"])
     keyed["k_company"] = company.fillna("").astype(str).str.casefold()
-    keyed["k_period"] = keyed["period"].map(normalise_period)
-    keyed["k_metric"] = keyed["metric"].fillna("").astype(str)
+    periods = keyed["period"]
+    # Each distinct period once: a library states the same few periods many times.
+    normalised = {period: normalise_period(period) for period in periods.dropna().unique()}
+    keyed["k_period"] = pd.Series(
+        [normalised.get(period, "") for period in periods.tolist()], index=keyed.index, dtype=str
+    )
+    metric = keyed["metric"].fillna("").astype(str)
+    keyed["k_metric"] = metric.map(lambda name: METRIC_FAMILIES.get(name, name))
     if kind == "metric":
         keyed["k_fact"] = keyed["metric"].fillna("").astype(str)
         keyed["k_segment"] = keyed["segment_id"].fillna("").astype(str).str.casefold()
@@ -202,22 +219,39 @@ def _stats_match(row_a: Mapping[str, Any], row_b: Mapping[str, Any]) -> bool:
     return bool(stat_a == stat_b or not stat_a or not stat_b)
 
 
-def _order_key(row: Row) -> tuple[bool, pd.Timestamp, str, int]:
-    published: Any = row.get("published")
-    missing = published is None or bool(pd.isna(published))
-    stamp = pd.Timestamp.min if missing else pd.Timestamp(published)
-    return (not missing, stamp, str(row.get("article_id")), int(row.get("start") or 0))
+def _metric_of_pair(row_a: Row, row_b: Row) -> str | None:
+    """A view pair's metric: the one both state, or both ("forward_pe / pe")."""
+    metric_a, metric_b = _text(row_a.get("metric")), _text(row_b.get("metric"))
+    return metric_a if metric_a == metric_b else f"{metric_a} / {metric_b}"
+
+
+def _explicit_bases_differ(row_a: Row, row_b: Row) -> bool:
+    """Forward against trailing P/E: one family, two different numbers by definition.
+
+    >>> _explicit_bases_differ({"metric": "forward_pe"}, {"metric": "trailing_pe"})
+    True
+    >>> _explicit_bases_differ({"metric": "forward_pe"}, {"metric": "pe"})
+    False
+    """
+    metric_a, metric_b = _text(row_a.get("metric")), _text(row_b.get("metric"))
+    return (
+        metric_a != metric_b
+        and metric_a not in UNSTATED_BASIS_METRICS
+        and metric_b not in UNSTATED_BASIS_METRICS
+    )
 
 
 def _records(frame: pd.DataFrame) -> list[Row]:
-    return [
-        {str(key): value for key, value in record.items()} for record in frame.to_dict("records")
-    ]
+    # Column lists zipped into dicts: several times faster than ``to_dict("records")``.
+    names = [str(name) for name in frame.columns]
+    columns = [frame[name].tolist() for name in frame.columns]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
-# Beyond this many distinct statements of one fact (a long-running fact in a big library),
-# each statement is compared with the one before it only, so a fact costs n, not n², pairs.
-MAX_ALL_PAIRS_STATEMENTS: Final = 40
+# A fact with more distinct statements than this (a long-running fact in a big library) has
+# each statement compared with the oldest and the newest only: 2n pairs, not n²/2, and every
+# statement still meets the first and the latest word on the fact.
+MAX_ALL_PAIRS_STATEMENTS: Final = 6
 
 _STATEMENT_COLUMNS: Final = (
     "k_stat",
@@ -229,39 +263,103 @@ _STATEMENT_COLUMNS: Final = (
     "value_bound",
     "label",
 )
+# Oldest first: unknown dates, then by date, article id and position in the article.
+_ORDER_COLUMNS: Final = ["_dated", "published", "article_id", "start"]
 
 
-def _statement(row: Row) -> tuple[object, ...]:
-    return tuple(_text(row.get(column)) for column in _STATEMENT_COLUMNS)
+def _distinct_statements(keyed: pd.DataFrame) -> pd.DataFrame:
+    """The oldest row of each distinct statement of each fact stated by two articles or
+    more, oldest first: repeating a figure adds no new pair. Done on whole columns, so
+    only these rows are turned into dicts."""
+    ordered = keyed.assign(_dated=keyed["published"].notna()).sort_values(
+        _ORDER_COLUMNS, na_position="first", kind="stable"
+    )
+    articles = ordered.groupby(_GROUP_KEYS, sort=False)["article_id"].transform("nunique")
+    several = ordered[articles >= 2]
+    statement = [column for column in _STATEMENT_COLUMNS if column in several.columns]
+    return several[~several.duplicated(subset=[*_GROUP_KEYS, *statement], keep="first")]
 
 
-def _distinct_statements(rows: Sequence[Row]) -> list[Row]:
-    """The oldest row of each distinct statement: repeating a figure adds no new pair."""
-    first_of: dict[tuple[object, ...], Row] = {}
-    for row in rows:
-        first_of.setdefault(_statement(row), row)
-    return list(first_of.values())
+def _float_or_none(value: object) -> float | None:
+    return None if value is None or value != value else float(value)  # type: ignore[arg-type]
+
+
+def _stated_column(frame: pd.DataFrame) -> list[Stated]:
+    """``_stated`` of every row, read from whole columns (as ``quantity_from_row``)."""
+    get = {name: frame[name].tolist() for name in frame.columns}
+    none = [None] * len(frame)
+    stated: list[Stated] = []
+    for value, low, high, unit, text, approx, bound, view_type, label in zip(
+        *(get.get(f"value_{part}", none) for part in ("value", "low", "high", "unit", "text")),
+        get.get("value_approx", none),
+        get.get("value_bound", none),
+        get.get("view_type", none),
+        get.get("label", none),
+        strict=True,
+    ):
+        value, low, high = _float_or_none(value), _float_or_none(low), _float_or_none(high)
+        if value is None and low is None and high is None:
+            labelled = view_type in LABEL_VIEW_TYPES
+            stated.append((None, _text(label)) if labelled else (None, None))
+            continue
+        bound_text = _text(bound)
+        quantity = Quantity(
+            value=value,
+            unit=_text(unit),
+            text=_text(text) or "",
+            low=low,
+            high=high,
+            approx=bool(approx) if _text(approx) is not None else False,
+            bound="min" if bound_text == "min" else "max" if bound_text == "max" else None,
+        )
+        stated.append((quantity, None))
+    return stated
+
+
+# What pairing and comparison rows read of a statement (its quantity is in ``_stated``).
+_PAIR_COLUMNS: Final = frozenset(
+    {
+        *("article_id", "published", "source", "quote", "company", "company_id", "segment"),
+        *("segment_id", "metric", "period", "firm", "stat", "k_fact", "k_stat", *_GROUP_KEYS),
+    }
+)
 
 
 def _fact_groups(keyed: pd.DataFrame) -> list[list[Row]]:
-    """The rows of each fact, in key order; grouped in Python: a pandas group per fact
-    costs more than all the comparisons on a large library."""
-    groups: dict[tuple[object, ...], list[Row]] = defaultdict(list)
-    for row in _records(keyed):
-        groups[tuple(row[key] for key in _GROUP_KEYS)].append(row)
-    return [groups[key] for key in sorted(groups, key=lambda key: tuple(map(str, key)))]
+    """The distinct statements of each fact (oldest first), facts in key order."""
+    # A stable sort by fact keeps each fact's rows oldest first; the keys are strings, so
+    # this is the order of the key tuples.
+    ordered = _distinct_statements(keyed).sort_values(_GROUP_KEYS, kind="stable")
+    rows = _records(ordered[[c for c in ordered.columns if c in _PAIR_COLUMNS]])
+    for row, stated in zip(rows, _stated_column(ordered), strict=True):
+        row["_stated"] = stated
+    keys = ordered[_GROUP_KEYS]
+    starts = keys.ne(keys.shift()).any(axis=1).to_numpy().nonzero()[0].tolist()
+    return [rows[start:end] for start, end in itertools.pairwise([*starts, len(rows)])]
+
+
+def candidate_pairs(count: int) -> list[tuple[int, int]]:
+    """Which statements of one fact (0 = oldest) are compared: all pairs up to
+    ``MAX_ALL_PAIRS_STATEMENTS``, beyond it each with the oldest and with the newest.
+
+    >>> candidate_pairs(3)
+    [(0, 1), (0, 2), (1, 2)]
+    >>> len(candidate_pairs(100)), (0, 5) in candidate_pairs(100), (5, 99) in candidate_pairs(100)
+    (197, True, True)
+    >>> (5, 6) in candidate_pairs(100)
+    False
+    """
+    if count <= MAX_ALL_PAIRS_STATEMENTS:
+        return list(itertools.combinations(range(count), 2))
+    last = count - 1
+    with_oldest = {(0, i) for i in range(1, count)}
+    return sorted(with_oldest | {(i, last) for i in range(1, last)})
 
 
 def _pairs(keyed: pd.DataFrame, story_of: Mapping[str, str]) -> Iterator[tuple[Row, Row]]:
-    for group in _fact_groups(keyed):
-        if len({row["article_id"] for row in group}) < 2:
-            continue
-        rows = _distinct_statements(sorted(group, key=_order_key))
-        if len(rows) > MAX_ALL_PAIRS_STATEMENTS:
-            candidates: Iterable[tuple[Row, Row]] = itertools.pairwise(rows)
-        else:
-            candidates = itertools.combinations(rows, 2)
-        for row_a, row_b in candidates:
+    for rows in _fact_groups(keyed):
+        for index_a, index_b in candidate_pairs(len(rows)):
+            row_a, row_b = rows[index_a], rows[index_b]
             article_a, article_b = str(row_a["article_id"]), str(row_b["article_id"])
             if story_of.get(article_a, article_a) == story_of.get(article_b, article_b):
                 continue  # one article, or one story republished: not two sources
@@ -282,7 +380,7 @@ def _comparison_row(kind: str, side_a: Row, side_b: Row, verdict: Verdict) -> Ro
         "segment": side_a.get("segment") if kind == "metric" else None,
         "fact": side_a["k_fact"],
         "stat": _text(side_a.get("stat")) or _text(side_b.get("stat")) if kind == "view" else None,
-        "metric": side_a.get("metric") if kind == "view" else None,
+        "metric": _metric_of_pair(side_a, side_b) if kind == "view" else None,
         "firm": side_a.get("firm") if kind == "view" else None,
         "period": side_a.get("period"),
         "verdict": verdict,
@@ -310,7 +408,8 @@ def _frame(rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
         elif dtype == "float64":
             columns[name] = values.astype("float64")
         else:
-            columns[name] = values.map(_text).astype("str")
+            texts = [value if type(value) is str else _text(value) for value in values]
+            columns[name] = pd.Series(texts, dtype=object).astype("str")
     return pd.DataFrame(columns, columns=list(COMPARISON_COLUMNS))
 
 
@@ -319,7 +418,9 @@ def compare_facts(
     views: pd.DataFrame | None = None,
     story_of: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
-    """Every pair of distinct statements of one fact from two articles, with its verdict.
+    """Pairs of distinct statements of one fact from two articles, with their verdict:
+    every pair, or for a fact stated more than ``MAX_ALL_PAIRS_STATEMENTS`` ways each
+    statement with the previous, the oldest and the newest (see ``candidate_pairs``).
 
     A figure stated again by a later article adds no pair: each distinct statement is
     shown with the oldest article that states it.
@@ -327,15 +428,28 @@ def compare_facts(
     ``story_of`` maps an article id to its story (``duplicates.story_map``): two copies of
     one story are not two sources, so they are never compared.
     """
-    stories = story_of or {}
+    with paused_garbage_collection():  # many short-lived dicts, no cycles
+        return _compare_facts(metrics, views, story_of or {})
+
+
+def _compare_facts(
+    metrics: pd.DataFrame | None, views: pd.DataFrame | None, stories: Mapping[str, str]
+) -> pd.DataFrame:
     rows: list[Row] = []
     # Copies of one story state the same things: each pair of stories and statements once.
     seen: set[tuple[object, ...]] = set()
+    # Generated and republished figures repeat: judge each pair of statements once.
+    verdicts: dict[tuple[Stated, Stated], Verdict] = {}
     for kind, frame in (("metric", metrics), ("view", views)):
         if frame is None or frame.empty:
             continue
         for row_a, row_b in _pairs(_with_keys(frame, kind), stories):
-            verdict = _judge(row_a, row_b)
+            stated = (_stated(row_a), _stated(row_b))
+            verdict = verdicts.get(stated)
+            if verdict is None:
+                verdict = verdicts[stated] = _judge(row_a, row_b)
+            if verdict == "conflict" and _explicit_bases_differ(row_a, row_b):
+                verdict = "soft"
             if verdict == "incomparable":
                 continue
             row = _comparison_row(kind, row_a, row_b, verdict)

@@ -27,6 +27,7 @@ from briefing.domain.model import ArticleResult
 from briefing.extract.vocab.companies import COMPANIES
 from briefing.extract.vocab.corporate import LEGAL_SUFFIXES
 from briefing.ingest.exchange_codes import COUNTRY_CODES, EXCHANGE_PREFIXES, TICKER_SUFFIXES
+from briefing.store.rows import StoredExtraction
 
 # --- data: segment synonyms and the words that never tell segments apart -------------
 # Normalised segment name -> the key it shares with its synonyms.
@@ -179,24 +180,59 @@ class CompanyResolver:
         for key, written in spellings.items():
             self._names[key] = min(written, key=lambda n: (len(n), n))
 
+    @classmethod
+    def from_stored(
+        cls, stored: Sequence[StoredExtraction], aliases: Mapping[str, str] | None = None
+    ) -> CompanyResolver:
+        """``from_results`` for articles read from the library as ``StoredExtraction``s
+        (decoded contract JSON): the same resolver without rebuilding dataclasses."""
+        resolver = cls(aliases)
+        resolver.learn_names(
+            {
+                name
+                for item in stored
+                for name in (
+                    item.contract.get("primary_company"),
+                    *(item.contract.get("companies") or ()),
+                )
+                if name
+            }
+        )
+        for item in stored:
+            resolver.learn_stated_identifiers(
+                item.tickers,
+                tuple(item.contract.get("isins") or ()),
+                item.contract.get("primary_company"),
+                item.body,
+            )
+        return resolver
+
     def learn_identifiers(self, result: ArticleResult) -> None:
         """Tickers written "Name (EXCHANGE: SYMBOL)" go to that name; an ISIN, or the only
         ticker of an article, goes to its primary company. The table is never overridden."""
-        document, primary = result.document, result.extraction.primary_company
+        document = result.document
+        self.learn_stated_identifiers(
+            document.tickers, document.isins, result.extraction.primary_company, document.body
+        )
+
+    def learn_stated_identifiers(
+        self, tickers: Sequence[str], isins: Sequence[str], primary: str | None, body: str
+    ) -> None:
+        """``learn_identifiers`` from an article's parts (see there)."""
         unplaced: list[str] = []
-        for ticker in document.tickers:
+        for ticker in tickers:
             symbol = ticker_symbol(ticker)
             if symbol is None or symbol in self._tickers:
                 continue
-            owner = self._name_before(document.body, symbol)
+            owner = self._name_before(body, symbol)
             if owner:
                 self._tickers[symbol] = owner
             else:
                 unplaced.append(symbol)
-        if primary and len(document.tickers) == 1 and unplaced:
+        if primary and len(tickers) == 1 and unplaced:
             self._tickers[unplaced[0]] = self.resolve(primary)
-        if primary and len(document.isins) == 1 and document.isins[0] not in self._isins:
-            self._isins[document.isins[0]] = self.resolve(primary)
+        if primary and len(isins) == 1 and isins[0] not in self._isins:
+            self._isins[isins[0]] = self.resolve(primary)
 
     def _name_before(self, body: str, symbol: str) -> str | None:
         for match in re.finditer(rf"\b{re.escape(symbol)}\b", body):

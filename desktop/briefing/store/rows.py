@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import hashlib
 import json
 import zlib
-from collections.abc import Sequence
-from typing import Any, Final
+from collections.abc import Iterator, Sequence
+from typing import Any, Final, NamedTuple
 
 from briefing.domain.contract import article_from_dict, article_to_dict
 from briefing.domain.model import ArticleResult, Document
@@ -65,6 +67,37 @@ def spans_tuple(stored: str) -> tuple[tuple[int, int], ...]:
 def unpack_contract(blob: bytes) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(zlib.decompress(blob).decode("utf-8"))
     return data
+
+
+@contextlib.contextmanager
+def paused_garbage_collection() -> Iterator[None]:
+    """No cyclic garbage collection inside the block (as before it, after it).
+
+    Decoding a library's JSON and flattening it into frames creates millions of dicts and
+    lists and no cycles; each automatic collection would walk all of them again, about a
+    third of the time of a 5,000-article library.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class StoredExtraction(NamedTuple):
+    """An article as the library stores it, decoded but not rebuilt into dataclasses:
+    reading the contract dicts directly is several times faster than ``rebuild_result``."""
+
+    contract: dict[str, Any]  # the article's ``briefing.extraction/1`` JSON object
+    tickers: tuple[str, ...]  # not in the contract: tickers the article states
+    body: str  # the normalized body for "Name (NYSE: X)" lookups; "" when no tickers
+
+
+def stored_extraction(blob: bytes, body: str, tickers: str) -> StoredExtraction:
+    """A ``StoredExtraction`` from the library's columns."""
+    return StoredExtraction(unpack_contract(blob), str_tuple(tickers), body)
 
 
 def article_row(result: ArticleResult, added_at: str) -> tuple[Any, ...]:
