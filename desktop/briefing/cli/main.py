@@ -7,7 +7,13 @@ import sys
 from collections.abc import Sequence
 
 from briefing import ENGINE_VERSION, __version__
-from briefing.cli import eval_command, extract_command, library_command, rates_command
+from briefing.cli import (
+    eval_command,
+    extract_command,
+    library_command,
+    rates_command,
+    report_command,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     extract_command.add_parser(subparsers)
+    report_command.add_parser(subparsers)
     eval_command.add_parser(subparsers)
     library_command.add_parser(subparsers)
     rates_command.add_parser(subparsers)
