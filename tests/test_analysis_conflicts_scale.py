@@ -1,4 +1,5 @@
-"""Conflicts: the P/E family across bases, and the pairs compared for much-stated facts.
+"""Conflicts: the P/E family across bases, share prices as prices on a day, and the pairs
+compared for much-stated facts.
 
 Hand-built rows in the frame schema, our own figures; see ``test_analysis_conflicts`` for
 the other rules.
@@ -141,3 +142,65 @@ def test_a_much_stated_fact_compares_every_statement_with_the_oldest_and_newest(
         article = f"t{day:02d}a"
         assert ((compared["article_a"] == oldest) & (compared["article_b"] == article)).any()
         assert ((compared["article_a"] == article) & (compared["article_b"] == newest)).any()
+
+
+def price(article: str, published: str | None, text: str, **fields: Any) -> dict[str, Any]:
+    """A share price (or another view) of our invented Tidewater Robotics."""
+    number = float(text.strip("$"))
+    return {
+        **view(article, published, **{"view_type": "share_price", **fields}),
+        "company": "Tidewater Robotics",
+        "company_id": "Tidewater Robotics",
+        "value_value": number,
+        "value_unit": "USD",
+        "value_text": text,
+    }
+
+
+# (where the case comes from, older statement, newer statement, verdicts expected)
+@pytest.mark.parametrize(
+    ("label", "older", "newer", "expected"),
+    [
+        (
+            "Kestrel samples: a price on one day and another weeks later are two facts",
+            price("early", "2025-03-04", "$84.10"),
+            price("later", "2025-03-19", "$86.35"),
+            [],
+        ),
+        (
+            "two prices on the same day that differ still conflict",
+            price("morning", "2025-03-04 09:15", "$84.10"),
+            price("evening", "2025-03-04 17:40", "$86.35"),
+            ["conflict"],
+        ),
+        (
+            "the same day, rounded and hedged: the same figure",
+            price("wire", "2025-03-04", "$84.10"),
+            {**price("blog", "2025-03-04", "$84"), "value_approx": True, "value_text": "about $84"},
+            ["same"],
+        ),
+        (
+            "an undated article's price has no known day: never compared",
+            price("undated", None, "$84.10"),
+            price("dated", "2025-03-04", "$86.35"),
+            [],
+        ),
+        (
+            "two undated prices are not known to be of one day either",
+            price("first", None, "$84.10"),
+            price("second", None, "$86.35"),
+            [],
+        ),
+        (
+            "a price target is no price on a day: compared across weeks as before",
+            price("early", "2025-03-04", "$95", view_type="price_target"),
+            price("later", "2025-03-19", "$110", view_type="price_target"),
+            ["conflict"],
+        ),
+    ],
+)
+def test_share_prices_are_compared_within_one_day_only(
+    label: str, older: dict[str, Any], newer: dict[str, Any], expected: list[str]
+) -> None:
+    compared = compare_facts(views=item_frame(VIEWS_SCHEMA, [older, newer]))
+    assert list(compared["verdict"]) == expected, label

@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from briefing.analysis.frames import Frames, build_frames, frames_from_stored
+from briefing.analysis.frames import Frames, build_frames
+from briefing.analysis.frames_stored import frames_from_stored
 from briefing.domain.model import ArticleResult
 from briefing.extract.engine import extract_document
 from briefing.ingest import read_document

@@ -139,9 +139,10 @@ def find_company(frames: Frames, name: str, aliases: Mapping[str, str] | None = 
     by_key = {name_key(company): company for company in known}
     for kind, name_column, id_column in _NAME_COLUMNS:
         frame = getattr(frames, kind)
-        for written, company in zip(frame[name_column], frame[id_column], strict=True):
-            if isinstance(written, str) and isinstance(company, str):
-                by_key.setdefault(name_key(written), company)
+        # Each distinct (name, company) once: a library repeats the same few names.
+        pairs = frame[[name_column, id_column]].dropna().drop_duplicates()
+        for written, company in zip(pairs[name_column], pairs[id_column], strict=True):
+            by_key.setdefault(name_key(str(written)), str(company))
     wanted = name.strip()
     if wanted in known:
         return wanted

@@ -16,6 +16,7 @@ intervals meet and whether the figures themselves agree:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ DEFAULT_APPROX_TOLERANCE: Final = 0.05
 _EPSILON: Final = 1e-9
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+# A library states the same few thousand figures again and again, and comparing them is
+# most of the work of finding conflicts: ``rounding_step`` remembers recent answers.
+_CACHE_SIZE: Final = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,7 @@ class Interval:
         return self.low <= other.high + _EPSILON and other.low <= self.high + _EPSILON
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE)
 def rounding_step(text: str, value: float) -> float:
     """Half a unit of the last digit the text states ``value`` with, in base units.
 

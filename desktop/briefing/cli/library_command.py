@@ -234,12 +234,12 @@ def _reextract(args: argparse.Namespace, library: Library) -> int:
 def _export(args: argparse.Namespace, library: Library) -> int:
     try:
         from briefing.analysis.export import export_frames
-        from briefing.analysis.frames import frames_from_stored
+        from briefing.analysis.frames_stored import library_frames
     except ImportError as error:
         _error(f"export is not available in this build: {error}")
         return 1
     # Straight from the stored JSON: the same frames as ``build_frames(library.results())``.
-    frames = frames_from_stored(library.stored_extractions(), library.aliases())
+    frames = library_frames(library)
     try:
         written = export_frames(frames, args.output, args.format)
     except OSError as error:

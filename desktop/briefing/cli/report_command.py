@@ -6,9 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.atomic import atomic_writer
 from briefing.domain.model import ArticleResult, Document
+
+if TYPE_CHECKING:
+    from briefing.analysis.frames import Frames
 
 FORMATS = ("md", "json")
 
@@ -80,6 +84,35 @@ def _story_map(documents: Sequence[Document], articles: object) -> dict[str, str
     return story_map(groups, articles)
 
 
+# Where ``build_briefing`` looks for the companies an article is about (frame, id column).
+_COMPANY_ID_COLUMNS = (
+    ("articles", "company_id"),
+    ("deals", "buyer_id"),
+    ("deals", "counterparty_id"),
+    ("metrics", "company_id"),
+    ("views", "company_id"),
+)
+
+
+def _articles_about(frames: Frames, company: str) -> list[str]:
+    """Ids of the articles about ``company`` (as ``build_briefing`` chooses them), in the
+    articles frame's order: the only ones whose duplicates matter to its briefing."""
+    about: set[str] = set()
+    for kind, column in _COMPANY_ID_COLUMNS:
+        frame = getattr(frames, kind)
+        about.update(frame.loc[frame[column] == company, "article_id"])
+    return [str(i) for i in frames.articles["article_id"] if i in about]
+
+
+def _library_frames(path: Path) -> tuple[Frames, dict[str, str]]:
+    """The library's frames (straight from the stored JSON, no bodies) and its aliases."""
+    from briefing.analysis.frames_stored import library_frames
+    from briefing.store import Library
+
+    with Library.open(path) as library:
+        return library_frames(library), library.aliases()
+
+
 def run(args: argparse.Namespace) -> int:
     from briefing.analysis.briefing import CompanyNotFoundError, build_briefing, find_company
     from briefing.analysis.frames import build_frames
@@ -94,24 +127,25 @@ def run(args: argparse.Namespace) -> int:
         return 2
     aliases: dict[str, str] = {}
     failed = 0
+    documents: list[Document] = []
+    library: Path | None = None
     if args.library is not None:
         from briefing.paths import library_path
-        from briefing.store import Library, LibraryError
+        from briefing.store import LibraryError
 
-        explicit = None if args.library is True else Path(args.library)
+        library = library_path(None if args.library is True else Path(args.library))
         try:
-            with Library.open(library_path(explicit)) as library:
-                results = library.results()
-                aliases = library.aliases()
+            frames, aliases = _library_frames(library)
         except LibraryError as error:
             _error(str(error))
             return 1
     else:
         results, failed = _from_files(args.paths, args.recursive)
-    if not results:
+        documents = [result.document for result in results]
+        frames = build_frames(results, aliases)
+    if frames.articles.empty:
         _error("report: no article could be read")
         return 1
-    frames = build_frames(results, aliases)
     try:
         if args.company:
             company = find_company(frames, args.company, aliases)
@@ -134,7 +168,16 @@ def run(args: argparse.Namespace) -> int:
     except RatesFileError as error:
         _error(f"{error}; amounts are not converted")
         rates = None
-    story_of = _story_map([result.document for result in results], frames.articles)
+    if library is not None:
+        from briefing.store import Library, LibraryError
+
+        try:  # duplicates matter only among the company's articles: read just their bodies
+            with Library.open(library) as opened:
+                documents = opened.documents(_articles_about(frames, company))
+        except LibraryError as error:
+            _error(str(error))
+            return 1
+    story_of = _story_map(documents, frames.articles)
     try:
         briefing = build_briefing(frames, company, story_of, args.currency, rates)
     except UnknownCurrencyError as error:
