@@ -11,6 +11,7 @@ the copies are listed under that source.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections import Counter
@@ -21,12 +22,18 @@ from typing import Any, Final
 import pandas as pd
 
 from briefing.analysis.analysts import AnalystPicture, analyst_picture
-from briefing.analysis.conflicts import CONFLICT_VERDICTS, METRIC_FACT_KEY, compare_facts
+from briefing.analysis.conflicts import (
+    CONFLICT_VERDICTS,
+    METRIC_FACT_KEY,
+    compare_facts,
+    latest_values,
+)
 from briefing.analysis.duplicates import representatives_only
 from briefing.analysis.entities import CompanyResolver, name_key
 from briefing.analysis.frames import Frames
 from briefing.analysis.fx import RateTable
 from briefing.analysis.fx_frames import with_reporting_currency
+from briefing.analysis.summary import SummarySentence, summary_sentences
 
 DEFAULT_CURRENCY: Final = "USD"
 # What an extracted segment may keep of "Alibaba's cloud computing division".
@@ -90,7 +97,7 @@ class Briefing:
     analysts: AnalystPicture
     comparisons: pd.DataFrame  # every pair of statements of one fact, with its verdict
     conflicts: pd.DataFrame  # the pairs worth checking (soft conflicts and conflicts)
-    summary: tuple[Any, ...] = field(default=())  # summary.SummarySentence, set by the builder
+    summary: tuple[SummarySentence, ...] = field(default=())  # set by the builder
 
     def source_of(self, article_id: str) -> Source | None:
         """The numbered source of an article (a republished copy gives its story's)."""
@@ -108,6 +115,14 @@ def _mentions(frames: Frames) -> pd.DataFrame:
         pairs.append(frame[["article_id", id_column]].rename(columns={id_column: "company_id"}))
     mentions = pd.concat(pairs, ignore_index=True).dropna()
     return mentions.drop_duplicates().reset_index(drop=True)
+
+
+def articles_about(frames: Frames, company_id: str) -> list[str]:
+    """Ids of the articles about a company (primary company, party to a deal, owner of a
+    metric or view), in the articles frame's order."""
+    mentions = _mentions(frames)
+    about = set(mentions.loc[mentions["company_id"] == company_id, "article_id"])
+    return [str(i) for i in frames.articles["article_id"] if i in about]
 
 
 def companies_in(frames: Frames) -> pd.Series:
@@ -299,11 +314,8 @@ def build_briefing(
     ``*_reported_*`` columns in ``reporting_currency`` (``fx_frames``); the stated figures
     stay as they are. Raises ``fx.UnknownCurrencyError`` for a currency without rates.
     """
-    from briefing.analysis.summary import summary_sentences
-
     stories = dict(story_of or {})
-    mentions = _mentions(frames)
-    about = set(mentions.loc[mentions["company_id"] == company_id, "article_id"])
+    about = set(articles_about(frames, company_id))
     articles = frames.articles[frames.articles["article_id"].isin(about)]
     sources = _sources(articles, stories)
     numbers = {source.article_id: source.number for source in sources}
@@ -316,7 +328,6 @@ def build_briefing(
     views = facts(frames.views)
     own_metrics = metrics[metrics["company_id"] == company_id]
     own_views = views[views["company_id"] == company_id]
-    from briefing.analysis.conflicts import latest_values
 
     segment_names = _segment_names(own_metrics)
     own_metrics = own_metrics.assign(
@@ -329,6 +340,7 @@ def build_briefing(
         source_number_b=comparisons["article_b"].map(numbers).astype("Int64"),
         segment=comparisons["segment_id"].map(segment_names).fillna(comparisons["segment"]),
     )
+    resolver = CompanyResolver()
     isins = sorted(
         {
             isin
@@ -336,7 +348,7 @@ def build_briefing(
                 articles["company_id"], articles["isins"].fillna(""), strict=True
             )
             for isin in str(text).split("; ")
-            if isin and _isin_belongs(isin, owner_of_article, company_id)
+            if isin and _isin_belongs(resolver, isin, owner_of_article, company_id)
         }
     )
     briefing = Briefing(
@@ -358,7 +370,7 @@ def build_briefing(
             drop=True
         ),
     )
-    return Briefing(**{**briefing.__dict__, "summary": summary_sentences(briefing)})
+    return dataclasses.replace(briefing, summary=summary_sentences(briefing))
 
 
 def _converted(
@@ -369,10 +381,12 @@ def _converted(
     return with_reporting_currency(frame, prefix, rates, currency)
 
 
-def _isin_belongs(isin: str, article_company: object, company_id: str) -> bool:
+def _isin_belongs(
+    resolver: CompanyResolver, isin: str, article_company: object, company_id: str
+) -> bool:
     """Whether an ISIN an article states is the company's: the bundled table's owner when it
     knows the ISIN, else the article's primary company."""
-    owner = CompanyResolver().resolve(isin)
+    owner = resolver.resolve(isin)
     if owner != isin:
         return owner == company_id
     return article_company == company_id

@@ -84,26 +84,6 @@ def _story_map(documents: Sequence[Document], articles: object) -> dict[str, str
     return story_map(groups, articles)
 
 
-# Where ``build_briefing`` looks for the companies an article is about (frame, id column).
-_COMPANY_ID_COLUMNS = (
-    ("articles", "company_id"),
-    ("deals", "buyer_id"),
-    ("deals", "counterparty_id"),
-    ("metrics", "company_id"),
-    ("views", "company_id"),
-)
-
-
-def _articles_about(frames: Frames, company: str) -> list[str]:
-    """Ids of the articles about ``company`` (as ``build_briefing`` chooses them), in the
-    articles frame's order: the only ones whose duplicates matter to its briefing."""
-    about: set[str] = set()
-    for kind, column in _COMPANY_ID_COLUMNS:
-        frame = getattr(frames, kind)
-        about.update(frame.loc[frame[column] == company, "article_id"])
-    return [str(i) for i in frames.articles["article_id"] if i in about]
-
-
 def _library_frames(path: Path) -> tuple[Frames, dict[str, str]]:
     """The library's frames (straight from the stored JSON, no bodies) and its aliases."""
     from briefing.analysis.frames_stored import library_frames
@@ -114,7 +94,12 @@ def _library_frames(path: Path) -> tuple[Frames, dict[str, str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.analysis.briefing import CompanyNotFoundError, build_briefing, find_company
+    from briefing.analysis.briefing import (
+        CompanyNotFoundError,
+        articles_about,
+        build_briefing,
+        find_company,
+    )
     from briefing.analysis.frames import build_frames
     from briefing.cli.report_json import render_json
     from briefing.cli.report_render import render_markdown
@@ -173,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
 
         try:  # duplicates matter only among the company's articles: read just their bodies
             with Library.open(library) as opened:
-                documents = opened.documents(_articles_about(frames, company))
+                documents = opened.documents(articles_about(frames, company))
         except LibraryError as error:
             _error(str(error))
             return 1
