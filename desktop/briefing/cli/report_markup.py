@@ -8,15 +8,11 @@ literally and never fetches anything.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
-import pandas as pd
-
-from briefing.analysis.conflicts import quantity_from_row
-from briefing.analysis.formatting import format_quantity, format_value
+from briefing.analysis.display_text import cell
 
 _MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|!#~&])")
 # What GitHub-flavoured viewers turn into a live link even without brackets: "http:",
@@ -59,33 +55,6 @@ def with_marks(text: str, numbers: Iterable[int]) -> str:
         is_mark = part in cited and not following.startswith(("(", "[", ":"))
         kept.append(part if is_mark else _escaped(part))
     return "".join(kept)
-
-
-def cell(row: Any, column: str) -> Any:
-    value = row.get(column) if hasattr(row, "get") else None
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
-
-
-def quantity_text(row: Any, prefix: str = "value") -> str:
-    quantity = quantity_from_row(row, prefix)
-    return "" if quantity is None else format_quantity(quantity)
-
-
-def converted_text(row: Any, prefix: str) -> str:
-    value = cell(row, f"{prefix}_reported_value")
-    low, high = cell(row, f"{prefix}_reported_low"), cell(row, f"{prefix}_reported_high")
-    currency = cell(row, "reporting_currency")
-    if currency is None:
-        return ""
-    if value is not None:
-        return f"≈ {format_value(float(value), str(currency))}"
-    if low is not None and high is not None:
-        return f"≈ {format_value(float(low), str(currency))}–{format_value(float(high), None)}"
-    return ""
 
 
 def source_mark(row: Any, column: str = "source_number") -> str:

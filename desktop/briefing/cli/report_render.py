@@ -5,26 +5,27 @@ latest metrics, analyst picture, conflicts side by side and the sources with the
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pandas as pd
 
 from briefing.analysis.briefing import Briefing, Source
-from briefing.analysis.conflicts import quantity_from_row
+from briefing.analysis.display_text import (
+    cell,
+    check_words,
+    converted_text,
+    difference_text,
+    fact_title,
+    implied_upside_text,
+    quantity_text,
+    terms_text,
+)
 from briefing.analysis.formatting import (
     format_change,
     format_date,
-    format_quantity,
-    format_value,
     metric_words,
 )
 from briefing.analysis.summary import DEAL_WORDS, FACT_WORDS
 from briefing.cli.report_markup import (
-    cell,
-    converted_text,
     md_escape,
-    quantity_text,
     source_mark,
     table,
     with_marks,
@@ -81,7 +82,7 @@ def _deals(briefing: Briefing) -> list[str]:
                 md_escape(cell(row, "other_party")),
                 md_escape(amount),
                 converted_text(row, "amount"),
-                md_escape(_terms_text(row)),
+                md_escape(terms_text(row)),
                 source_mark(row) + (f", also {row['also_in']}" if row["also_in"] else ""),
             ]
         )
@@ -96,17 +97,6 @@ def _deals(briefing: Briefing) -> list[str]:
         "Source",
     ]
     return lines + table(headers, rows) + [""]
-
-
-def _terms_text(row: Any) -> str:
-    terms = json.loads(str(row["terms"])) if isinstance(row["terms"], str) else {}
-    parts = []
-    for name, term in terms.items():
-        if isinstance(term, dict):
-            quantity = quantity_from_row({f"value_{k}": v for k, v in term.items()})
-            term = format_quantity(quantity) if quantity is not None else term.get("text", "")
-        parts.append(f"{name.replace('_', ' ')} {term}")
-    return "; ".join(parts)
 
 
 def _metrics(briefing: Briefing) -> list[str]:
@@ -169,12 +159,7 @@ def _analysts(briefing: Briefing) -> list[str]:
     if not picture.targets.empty:
         rows = []
         for _, row in picture.targets.iterrows():
-            low, high = cell(row, "implied_upside_low"), cell(row, "implied_upside_high")
-            implied = (
-                ""
-                if low is None
-                else (f"{low:.0f}%" if round(low) == round(high) else f"{low:.0f}–{high:.0f}%")
-            )
+            implied = implied_upside_text(row)
             rows.append(
                 [
                     md_escape(cell(row, "stat") or ""),
@@ -183,7 +168,7 @@ def _analysts(briefing: Briefing) -> list[str]:
                     md_escape(cell(row, "price_text") or ""),
                     implied,
                     md_escape(cell(row, "stated_upside_text") or ""),
-                    _check_words(cell(row, "upside_check")),
+                    check_words(cell(row, "upside_check")),
                     source_mark(row),
                 ]
             )
@@ -233,25 +218,6 @@ def _analysts(briefing: Briefing) -> list[str]:
     return lines
 
 
-def _check_words(verdict: object) -> str:
-    if verdict in ("same", "consistent", "soft"):
-        return "agrees"
-    if verdict == "conflict":
-        return "differs"
-    return ""
-
-
-def _fact_title(row: Any) -> str:
-    fact = str(row["fact"])
-    title = metric_words(fact) if row["kind"] == "metric" else FACT_WORDS.get(fact, fact)
-    for column in ("segment", "stat", "metric", "firm"):
-        value = cell(row, column)
-        if value is not None and value != fact:
-            title = f"{value} {title}" if column in ("segment", "stat") else f"{title}, {value}"
-    period = cell(row, "period")
-    return f"{title} ({period})" if period else title
-
-
 def _comparisons(briefing: Briefing) -> list[str]:
     lines = ["## Conflicts between sources", ""]
     if briefing.conflicts.empty:
@@ -263,9 +229,9 @@ def _comparisons(briefing: Briefing) -> list[str]:
             else "Conflict"
         )
         lines += [
-            f"### {md_escape(_fact_title(row))}",
+            f"### {md_escape(fact_title(row))}",
             "",
-            f"{kind}; difference {_difference(row)}.",
+            f"{kind}; difference {difference_text(row)}.",
             "",
         ]
         for side in ("a", "b"):
@@ -281,7 +247,7 @@ def _comparisons(briefing: Briefing) -> list[str]:
         lines += ["## Statements that agree", ""]
         for _, row in agreeing.iterrows():
             lines.append(
-                f"- {md_escape(_fact_title(row))}: {md_escape(row['value_a'])} "
+                f"- {md_escape(fact_title(row))}: {md_escape(row['value_a'])} "
                 f"[{_int(row['source_number_a'])}] and {md_escape(row['value_b'])} "
                 f"[{_int(row['source_number_b'])}] ({row['verdict']})"
             )
@@ -291,17 +257,6 @@ def _comparisons(briefing: Briefing) -> list[str]:
 
 def _int(value: object) -> str:
     return "?" if value is None or value is pd.NA or pd.isna(value) else str(int(value))  # type: ignore[call-overload]
-
-
-def _difference(row: Any) -> str:
-    value = cell(row, "difference")
-    if value is None:
-        return "not computable"
-    unit = cell(row, "unit")
-    sign = "+" if value > 0 else ""
-    if unit == "%":
-        return f"{sign}{format_value(float(value), None)} points"
-    return f"{sign}{format_value(float(value), unit)}"
 
 
 def _sources(briefing: Briefing) -> list[str]:
