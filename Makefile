@@ -26,7 +26,8 @@ PACKAGE_SOURCES := $(shell find desktop/briefing -name '*.py')
 COMPILED_TESTS := tests/test_compiled_engine.py tests/test_own_articles.py \
 	tests/test_generalisation.py tests/test_seed_facts.py tests/test_engine_properties.py
 
-.PHONY: run test lint typecheck layers unit eval bench compiled compiled-check system-deps clean
+.PHONY: run test lint typecheck layers unit eval bench compiled compiled-check system-deps clean \
+	companies
 
 run: $(STAMP)
 	@$(BIN)/briefing extract resources/samples
@@ -45,6 +46,10 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install --quiet --upgrade pip >&2
 	@$(BIN)/python -m pip install --quiet -e '.[test]' >&2
 	@touch $(STAMP)
+
+# Regenerate the engine's company table from resources/companies/companies.csv.
+companies: $(STAMP)
+	$(BIN)/python packaging/generate_company_table.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests benchmarks packaging

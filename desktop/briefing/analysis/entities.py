@@ -2,7 +2,8 @@
 
 A ``CompanyResolver`` maps any way of writing a company (name with or without legal form,
 ticker with or without exchange, ISIN) to one **company id**: the short canonical name of
-the bundled table ``extract/vocab/companies.py`` ("Alibaba" for "Alibaba Group Holding
+the bundled table ``resources/companies/companies.csv`` (built into the engine as
+``extract/vocab/company_table.py``; "Alibaba" for "Alibaba Group Holding
 Ltd", "BABA", "9988.HK", "HKG:9988" and "US01609W1027"), the same name the extraction
 already prints. A company the table does not know keeps the shortest way the articles
 write it, legal form dropped ("Kestrel Semiconductor Inc." -> "Kestrel Semiconductor").
