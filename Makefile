@@ -27,7 +27,7 @@ COMPILED_TESTS := tests/test_compiled_engine.py tests/test_own_articles.py \
 	tests/test_generalisation.py tests/test_seed_facts.py tests/test_engine_properties.py
 
 .PHONY: run test lint typecheck layers unit eval bench compiled compiled-check system-deps clean \
-	companies
+	companies screenshots
 
 run: $(STAMP)
 	@$(BIN)/briefing extract resources/samples
@@ -46,6 +46,12 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install --quiet --upgrade pip >&2
 	@$(BIN)/python -m pip install --quiet -e '.[test]' >&2
 	@touch $(STAMP)
+
+# Every tab of the window with the sample articles, as PNG (offscreen; never the user's
+# profile). `make screenshots SCREENSHOT_DIR=path` writes elsewhere; DOCS=1 refreshes docs/.
+SCREENSHOT_DIR ?= build/screenshots
+screenshots: $(STAMP)
+	$(BIN)/python packaging/screenshots.py $(SCREENSHOT_DIR) $(if $(DOCS),--docs)
 
 # Regenerate the engine's company table from resources/companies/companies.csv.
 companies: $(STAMP)

@@ -152,10 +152,14 @@ def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str]) 
     assert exit_info.value.code == 2
 
 
-def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = _run(capsys)
-    assert status == 2
-    assert "extract" in err
+def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 4: `briefing` alone opens the desktop window (tests/gui/test_app.py has the rest).
+    from briefing.gui import app
+
+    calls: list[object] = []
+    monkeypatch.setattr(app, "run_app", lambda argv, **kwargs: calls.append(kwargs) or 0)
+    assert main([]) == 0
+    assert calls == [{"library": None, "files": []}]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,4 +1,4 @@
-"""``python -m briefing``: the command line (the GUI lands with the desktop issue)."""
+"""``python -m briefing``: the desktop window, or a sub-command of the command line."""
 
 import sys
 

@@ -94,3 +94,52 @@ def user_rates_path(environ: Mapping[str, str] | None = None) -> Path:
     '/tmp/d/reference_rates.csv'
     """
     return user_data_dir(environ) / USER_RATES_FILE
+
+
+SETTINGS_FILE: Final = "settings.ini"
+LOG_FILE: Final = "briefing.log"
+SAMPLES_FOLDER: Final = "samples"
+
+
+def settings_path(environ: Mapping[str, str] | None = None) -> Path:
+    """The window's settings, an INI file in the data folder rather than the platform's
+    native store, so that ``BRIEFING_DATA_DIR`` moves them too and tests stay isolated.
+
+    >>> settings_path({"BRIEFING_DATA_DIR": "/tmp/d"}).as_posix()
+    '/tmp/d/settings.ini'
+    """
+    return user_data_dir(environ) / SETTINGS_FILE
+
+
+def log_path(environ: Mapping[str, str] | None = None) -> Path:
+    """The application log (errors and crash reports), beside the library.
+
+    >>> log_path({"BRIEFING_DATA_DIR": "/tmp/d"}).as_posix()
+    '/tmp/d/briefing.log'
+    """
+    return user_data_dir(environ) / LOG_FILE
+
+
+def first_run_files(library: Path, resources: Path) -> list[Path]:
+    """The bundled sample articles when ``library`` does not exist yet (the very first start
+    shows a populated window); nothing once it does. Sorted, so imports are repeatable.
+
+    >>> first_run_files(Path("/nonexistent/library.sqlite3"), Path("/nonexistent/resources"))
+    []
+    """
+    samples = resources / SAMPLES_FOLDER
+    if library.exists() or not samples.is_dir():
+        return []
+    return sorted(
+        path for path in samples.iterdir() if path.is_file() and not path.name.startswith(".")
+    )
+
+
+def readme_path(environ: Mapping[str, str] | None = None) -> Path:
+    """The README that F1 opens: beside ``resources/`` (the repository root, or the frozen
+    app's folder, where packaging copies it). Not checked to exist.
+
+    >>> readme_path({"BRIEFING_RESOURCES": "/opt/app/resources"}).as_posix()
+    '/opt/app/README.md'
+    """
+    return resources_dir(environ).parent / "README.md"

@@ -38,15 +38,23 @@ def _records(frame: pd.DataFrame) -> list[Record]:
     return cast(list[Record], frame.to_dict("records")) if not frame.empty else []
 
 
-def conflict_keys(conflicts: pd.DataFrame | None) -> frozenset[tuple[str, str]]:
-    """(article id, quote) of every statement that takes part in a conflict."""
+def conflict_keys(conflicts: pd.DataFrame | None) -> frozenset[tuple[str, str, str]]:
+    """(article id, quote, fact) of every statement that takes part in a conflict: the fact
+    too, because one sentence often states several (a share price and a share move)."""
     if conflicts is None or conflicts.empty:
         return frozenset()
-    keys: set[tuple[str, str]] = set()
+    keys: set[tuple[str, str, str]] = set()
     for side in ("a", "b"):
-        pairs = zip(conflicts[f"article_{side}"], conflicts[f"quote_{side}"], strict=True)
-        keys.update((str(article), str(quote)) for article, quote in pairs)
+        triples = zip(
+            conflicts[f"article_{side}"], conflicts[f"quote_{side}"], conflicts["fact"], strict=True
+        )
+        keys.update((str(article), str(quote), str(fact)) for article, quote, fact in triples)
     return frozenset(keys)
+
+
+def _fact_of(row: Record) -> str:
+    """The fact a display row states, as conflicts name it (a metric or a view type)."""
+    return str(cell(row, "view_type") or cell(row, "metric") or "")
 
 
 def source_text(row: Record) -> str:
@@ -93,7 +101,9 @@ def _table(
     data["start"] = [int(r["start"]) for r in records]
     data["end"] = [int(r["end"]) for r in records]
     data["quote"] = [r["quote"] for r in records]
-    data["conflict"] = [(str(r["article_id"]), str(r["quote"])) in keys for r in records]
+    data["conflict"] = [
+        (str(r["article_id"]), str(r["quote"]), _fact_of(r)) in keys for r in records
+    ]
     table = pd.DataFrame(data, columns=[*columns, *EVIDENCE_COLUMNS])
     for name in table.columns:
         if name.endswith("_sort"):

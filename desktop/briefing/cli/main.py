@@ -1,10 +1,16 @@
-"""The ``briefing`` command line."""
+"""The ``briefing`` command line.
+
+``briefing`` with no sub-command opens the desktop window on the library; ``briefing FILE...``
+opens it and adds those files (a first argument that names an existing file or folder and is
+not a sub-command); ``briefing --library PATH [FILE...]`` opens another library.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from pathlib import Path
 
 from briefing import ENGINE_VERSION, __version__
 from briefing.cli import (
@@ -36,9 +42,52 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing", description="Open the Investor Briefing window."
+    )
+    parser.add_argument(
+        "--library", type=Path, metavar="PATH", help="library file (default: the user's library)"
+    )
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="articles to add")
+    return parser
+
+
+def opens_window(argv: Sequence[str], commands: Collection[str]) -> bool:
+    """Whether ``argv`` asks for the window rather than a sub-command.
+
+    >>> commands = {"extract", "report"}
+    >>> opens_window([], commands), opens_window(["--library", "x.sqlite3"], commands)
+    (True, True)
+    >>> opens_window(["extract", "a.txt"], commands), opens_window(["--help"], commands)
+    (False, False)
+    >>> opens_window(["/"], commands), opens_window(["/surely/not/here.txt"], commands)
+    (True, False)
+    """
+    if not argv:
+        return True
+    first = argv[0]
+    if first in commands:
+        return False
+    if first == "--library" or first.startswith("--library="):
+        return True
+    return not first.startswith("-") and Path(first).exists()
+
+
+def run_window(argv: Sequence[str]) -> int:
+    args = build_window_parser().parse_args(argv)
+    # Imported here: the other sub-commands must not pay for loading Qt.
+    from briefing.gui import app
+
+    return app.run_app(sys.argv[:1], library=args.library, files=args.files)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    if opens_window(arguments, _command_names(parser)):
+        return run_window(arguments)
+    args = parser.parse_args(arguments)
     if getattr(args, "run", None) is None:
         parser.print_help(sys.stderr)
         return 2
@@ -52,6 +101,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     return status
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    names: set[str] = set()
+    for action in parser._actions:  # argparse has no public accessor for sub-commands
+        if isinstance(action, argparse._SubParsersAction):
+            names.update(action.choices)
+    return names
 
 
 if __name__ == "__main__":

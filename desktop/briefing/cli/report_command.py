@@ -74,16 +74,6 @@ def _from_files(paths: Sequence[Path], recursive: bool) -> tuple[list[ArticleRes
     return results, failed
 
 
-def _story_map(documents: Sequence[Document], articles: object) -> dict[str, str]:
-    import pandas as pd
-
-    from briefing.analysis.duplicates import duplicate_groups, story_map
-
-    assert isinstance(articles, pd.DataFrame)
-    groups = duplicate_groups((document.id, document.body) for document in documents)
-    return story_map(groups, articles)
-
-
 def _library_frames(path: Path) -> tuple[Frames, dict[str, str]]:
     """The library's frames (straight from the stored JSON, no bodies) and its aliases."""
     from briefing.analysis.frames_stored import library_frames
@@ -94,12 +84,7 @@ def _library_frames(path: Path) -> tuple[Frames, dict[str, str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.analysis.briefing import (
-        CompanyNotFoundError,
-        articles_about,
-        build_briefing,
-        find_company,
-    )
+    from briefing.analysis.briefing import CompanyNotFoundError, build_briefing, find_company
     from briefing.analysis.frames import build_frames
     from briefing.cli.report_json import render_json
     from briefing.cli.report_render import render_markdown
@@ -153,18 +138,18 @@ def run(args: argparse.Namespace) -> int:
     except RatesFileError as error:
         _error(f"{error}; amounts are not converted")
         rates = None
-    if library is not None:
-        from briefing.store import Library, LibraryError
+    from briefing.analysis.workspace import library_briefing, story_map_of
+    from briefing.store import LibraryError
 
-        try:  # duplicates matter only among the company's articles: read just their bodies
-            with Library.open(library) as opened:
-                documents = opened.documents(articles_about(frames, company))
-        except LibraryError as error:
-            _error(str(error))
-            return 1
-    story_of = _story_map(documents, frames.articles)
     try:
-        briefing = build_briefing(frames, company, story_of, args.currency, rates)
+        if library is not None:
+            briefing = library_briefing(library, frames, company, args.currency, rates)
+        else:
+            story_of = story_map_of(documents, frames.articles)
+            briefing = build_briefing(frames, company, story_of, args.currency, rates)
+    except LibraryError as error:
+        _error(str(error))
+        return 1
     except UnknownCurrencyError as error:
         _error(f"report: {error}; `briefing rates show` lists the known currencies")
         return 2

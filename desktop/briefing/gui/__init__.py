@@ -1,1 +1,2 @@
-"""The desktop window (PySide6): reads the analysis layer and the library, never re-implements them."""
+"""The desktop window (PySide6): reads the analysis layer and the library and never
+re-implements them."""

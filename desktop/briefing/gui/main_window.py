@@ -1,0 +1,442 @@
+"""The main window: the library on the left, a company selector on top, tabs for the
+selected company (Overview, Deals, Segments, Analysts, Article), imports in the status bar.
+
+It reads the analysis layer (``Workspace``, ``CompanyContent``) built in worker threads and
+never computes a figure itself. Every result of a worker carries the generation it was
+asked for, so a slow answer for a company the user has already left is dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from briefing.analysis.article_items import article_items
+from briefing.analysis.formatting import format_date
+from briefing.analysis.importer import ImportSummary
+from briefing.analysis.workspace import Workspace, article_document, load_workspace
+from briefing.charts.theme import DARK, LIGHT
+from briefing.gui.about import AboutDialog, open_help
+from briefing.gui.article_view import ArticleView
+from briefing.gui.briefing_tabs import TableAndCharts
+from briefing.gui.columns import deal_columns, metric_columns, view_columns
+from briefing.gui.company_content import CompanyContent, company_content, library_content
+from briefing.gui.conflict_view import ConflictView
+from briefing.gui.context import AppContext
+from briefing.gui.error_panel import ErrorPanel
+from briefing.gui.import_controller import ImportController
+from briefing.gui.library_actions import LibraryActions
+from briefing.gui.library_panel import LibraryPanel
+from briefing.gui.overview_tab import OverviewTab
+from briefing.gui.settings import (
+    LAST_COMPANY,
+    REPORTING_CURRENCY,
+    SPLITTER_STATE,
+    THEME,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+)
+from briefing.gui.theme import apply_theme, current_chart_theme_name
+from briefing.gui.window_actions import build_actions
+
+_log = logging.getLogger(__name__)
+ALL_COMPANIES = ""
+CURRENCIES = ("USD", "EUR", "CNY", "HKD", "GBP", "JPY", "CHF")
+
+
+class MainWindow(QMainWindow):
+    workspace_loaded = Signal()
+    company_shown = Signal(str)  # company id, "" for all companies
+    evidence_shown = Signal(str)  # article id
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.settings = context.settings
+        self.workspace: Workspace | None = None
+        self.content: CompanyContent | None = None
+        self._generation = 0
+        self._pending_company: str | None = None
+        self.setWindowTitle(self.tr("Investor Briefing"))
+        self.setAcceptDrops(True)
+        qsettings = self.settings.qsettings()
+
+        self.company_box = QComboBox(self)
+        self.company_box.setAccessibleName(self.tr("Company"))
+        self.company_box.setMinimumContentsLength(28)
+        self.company_box.activated.connect(self._on_company_chosen)
+        self.currency_box = QComboBox(self)
+        self.currency_box.setAccessibleName(self.tr("Reporting currency"))
+        self.currency_box.addItems(CURRENCIES)
+        self.currency_box.setCurrentText(self.settings.get(REPORTING_CURRENCY))
+        self.currency_box.currentTextChanged.connect(self._on_currency_changed)
+        toolbar = QToolBar(self.tr("Company"), self)
+        toolbar.setObjectName("company_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("Company: "), self))
+        toolbar.addWidget(self.company_box)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" Amounts also in: "), self))
+        toolbar.addWidget(self.currency_box)
+        self.addToolBar(toolbar)
+
+        self.library_panel = LibraryPanel(qsettings, self)
+        self.library_panel.setAccessibleName(self.tr("Library"))
+        self.overview = OverviewTab(qsettings, self)
+        self.deals_tab = TableAndCharts("deals", deal_columns(True), 1, qsettings, self, 1)
+        self.segments_tab = TableAndCharts("segments", metric_columns(), 2, qsettings, self)
+        self.analysts_tab = TableAndCharts("analysts", view_columns(), 4, qsettings, self)
+        self.article_view = ArticleView(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Company tabs"))
+        for widget, title in self._tab_pages():
+            self.tabs.addTab(widget, title)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.library_panel)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.splitter)
+
+        self.error_panel = ErrorPanel(self)
+        self.error_panel.setObjectName("error_panel")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.error_panel)
+        self.error_panel.hide()
+        self.imports = ImportController(context.library_path, context.tasks, self)
+        self.statusBar().addPermanentWidget(self.imports.progress_widget())
+        self.imports.import_finished.connect(self._on_import_finished)
+        self.imports.files_failed.connect(self._on_files_failed)
+        self.imports.import_failed.connect(self.show_error)
+
+        self.actions_ = build_actions(self, [title for _, title in self._tab_pages()])
+        self.library_actions = LibraryActions(self)
+        self._connect()
+        self._restore_state()
+        self.reload()
+
+    def _tab_pages(self) -> list[tuple[QWidget, str]]:
+        return [
+            (self.overview, self.tr("Overview")),
+            (self.deals_tab, self.tr("Deals")),
+            (self.segments_tab, self.tr("Segments")),
+            (self.analysts_tab, self.tr("Analysts")),
+            (self.article_view, self.tr("Article")),
+        ]
+
+    def _connect(self) -> None:
+        actions = self.actions_
+        actions.add_files.triggered.connect(self.library_actions.choose_files)
+        actions.add_folder.triggered.connect(self.library_actions.choose_folder)
+        actions.export_table.triggered.connect(self._export_visible_table)
+        actions.reextract.triggered.connect(self.library_actions.reextract)
+        actions.quit.triggered.connect(self.close)
+        actions.find.triggered.connect(self.library_panel.focus_search)
+        actions.remove.triggered.connect(
+            lambda: self.library_actions.remove(self.library_panel.selected_ids())
+        )
+        actions.show_errors.triggered.connect(self.error_panel.show)
+        for index, action in enumerate(actions.tab_actions):
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+        actions.theme_group.triggered.connect(lambda action: self._set_theme(action.data()))
+        actions.help.triggered.connect(lambda: open_help(self, self.context.readme_path))
+        actions.about.triggered.connect(self._show_about)
+        actions.recent_menu.aboutToShow.connect(self.library_actions.fill_recent_menu)
+        self.library_panel.article_activated.connect(self.open_article)
+        self.library_panel.remove_requested.connect(self.library_actions.remove)
+        self.overview.company_activated.connect(self.select_company)
+        self.overview.conflict_activated.connect(self._open_conflict_row)
+        for tab in (self.overview, self.deals_tab, self.segments_tab, self.analysts_tab):
+            tab.evidence_requested.connect(self.open_evidence)
+            tab.error_occurred.connect(self.show_error)
+        for tab in (self.deals_tab, self.segments_tab, self.analysts_tab):
+            tab.conflict_requested.connect(self._open_conflict_of)
+
+    # -- state ----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
+            self.resize(1280, 800)
+        state = self.settings.get(WINDOW_STATE)
+        if state:
+            self.restoreState(QByteArray(state))
+        splitter = self.settings.get(SPLITTER_STATE)
+        if splitter:
+            self.splitter.restoreState(QByteArray(splitter))
+        else:
+            self.splitter.setSizes([440, 840])
+        theme = self.settings.get(THEME)
+        for action in self.actions_.theme_group.actions():
+            action.setChecked(action.data() == theme)
+
+    def save_state(self) -> None:
+        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(WINDOW_STATE, bytes(self.saveState().data()))
+        self.settings.set(SPLITTER_STATE, bytes(self.splitter.saveState().data()))
+        self.settings.set(LAST_COMPANY, self.current_company())
+        for tab in (self.deals_tab, self.segments_tab, self.analysts_tab):
+            tab.save_state()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.imports.running:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Import running"),
+                self.tr("Articles are still being imported. Stop the import and quit?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.imports.cancel()
+        self.save_state()
+        self.context.tasks.shutdown()
+        event.accept()
+
+    # -- loading --------------------------------------------------------------------------
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Import files and folders into the library (off the GUI thread)."""
+        for path in paths:
+            self.settings.add_recent_file(path)
+        self.imports.import_paths([Path(path) for path in paths])
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the library again, then show ``select`` (else the last company)."""
+        self._pending_company = select
+        self.statusBar().showMessage(self.tr("Reading the library…"))
+        path = self.context.library_path
+        self.context.tasks.start(
+            lambda control: load_workspace(path),
+            on_done=self._on_workspace,
+            on_failed=self.library_actions.library_failed,
+        )
+
+    def _on_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        articles = workspace.frames.articles
+        self.library_panel.set_articles(articles)
+        companies = workspace.companies()
+        wanted = self._pending_company
+        if wanted is None:
+            wanted = self.current_company() or self.settings.get(LAST_COMPANY)
+        self.company_box.blockSignals(True)
+        self.company_box.clear()
+        self.company_box.addItem(
+            self.tr("All companies (%d articles)") % len(articles), ALL_COMPANIES
+        )
+        for row in companies.itertuples():
+            self.company_box.addItem(f"{row.name} ({row.articles})", row.company_id)
+        self.company_box.blockSignals(False)
+        if workspace.rates_error:
+            self.show_error(self.tr("Amounts are not converted: %s") % workspace.rates_error)
+        else:
+            self.statusBar().showMessage(
+                self.tr("%d articles in the library") % len(articles), 5000
+            )
+        known = set(companies["company_id"])
+        if not wanted or wanted not in known:
+            wanted = str(companies["company_id"].iloc[0]) if len(companies) else ALL_COMPANIES
+        self.workspace_loaded.emit()
+        self.select_company(wanted)
+
+    # -- company --------------------------------------------------------------------------
+
+    def current_company(self) -> str:
+        data = self.company_box.currentData()
+        return str(data) if data is not None else ALL_COMPANIES
+
+    def select_company(self, company_id: str) -> None:
+        index = self.company_box.findData(company_id)
+        if index >= 0:
+            self.company_box.setCurrentIndex(index)
+        self._show_company(company_id)
+
+    def _on_company_chosen(self, index: int) -> None:
+        self._show_company(str(self.company_box.itemData(index) or ALL_COMPANIES))
+
+    def _on_currency_changed(self, currency: str) -> None:
+        self.settings.set(REPORTING_CURRENCY, currency)
+        if self.workspace is not None:
+            self._show_company(self.current_company())
+
+    def _show_company(self, company_id: str) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        currency = self.currency_box.currentText()
+        app = QApplication.instance()
+        dark = isinstance(app, QApplication) and current_chart_theme_name(app) == "dark"
+        theme = DARK if dark else LIGHT
+        self.statusBar().showMessage(self.tr("Building the briefing…"))
+
+        def work(control: object) -> CompanyContent:
+            if company_id == ALL_COMPANIES:
+                return library_content(workspace)
+            return company_content(workspace, company_id, currency, theme)
+
+        self.context.tasks.start(
+            work,
+            on_done=lambda content: self._on_content(generation, content),
+            on_failed=lambda error, details: self._on_content_failed(generation, error, details),
+        )
+
+    def _on_content(self, generation: int, content: CompanyContent) -> None:
+        if generation != self._generation:
+            return  # the user has moved on
+        self.content = content
+        if content.briefing is None:
+            self.overview.show_companies(content.companies)
+        else:
+            self.overview.show_company(
+                content.heading,
+                content.briefing.summary,
+                content.headlines,
+                content.conflicts,
+            )
+        self.deals_tab.set_content(content.deals, content.deal_charts)
+        self.segments_tab.set_content(content.metrics, content.segment_charts)
+        self.analysts_tab.set_content(content.views, content.analyst_charts)
+        self.statusBar().showMessage(content.heading, 8000)
+        self.company_shown.emit(content.company_id)
+
+    def _on_content_failed(self, generation: int, error: BaseException, details: str) -> None:
+        if generation == self._generation:
+            _log.error("building the briefing failed:\n%s", details)
+            self.show_error(self.tr("The briefing could not be built: %s") % error)
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def open_article(self, article_id: str) -> None:
+        self.open_evidence(article_id, -1, -1, "")
+
+    def open_evidence(self, article_id: str, start: int, end: int, quote: str) -> None:
+        """Show the article on the Article tab, scrolled to the quoted sentence."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        try:
+            document = article_document(workspace, article_id)
+        except Exception as error:
+            self.show_error(self.tr("The article cannot be opened: %s") % error)
+            return
+        meta = " · ".join(
+            part
+            for part in (
+                document.source or "",
+                format_date(document.published) or "",
+                str(document.path),
+            )
+            if part
+        )
+        self.article_view.set_article(
+            article_id,
+            document.title,
+            meta,
+            document.body,
+            article_items(workspace.frames, article_id),
+        )
+        self.tabs.setCurrentWidget(self.article_view)
+        if quote or start >= 0:
+            self.article_view.show_evidence(start, end, quote)
+        self.evidence_shown.emit(article_id)
+
+    def _open_conflict_row(self, row: int) -> None:
+        content = self.content
+        if content is None or content.briefing is None:
+            return
+        conflicts = content.briefing.conflicts
+        if 0 <= row < len(conflicts):
+            self._show_conflict(conflicts.iloc[row])
+
+    def _open_conflict_of(self, article_id: str, quote: str) -> None:
+        content = self.content
+        if content is None or content.briefing is None:
+            return
+        conflicts = content.briefing.conflicts
+        for side in ("a", "b"):
+            found = conflicts[
+                (conflicts[f"article_{side}"] == article_id) & (conflicts[f"quote_{side}"] == quote)
+            ]
+            if not found.empty:
+                self._show_conflict(found.iloc[0])
+                return
+
+    def _show_conflict(self, row: pd.Series) -> None:
+        assert self.workspace is not None
+        frames = self.workspace.frames
+        evidence = pd.concat([frames.metrics, frames.views], ignore_index=True)
+        view = ConflictView(row, frames.articles, self, evidence=evidence)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.evidence_requested.connect(self.open_evidence)
+        view.show()
+
+    # -- messages, dialogs, drops -----------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        """A problem the user can act on: in the status bar, and in the log."""
+        _log.warning("%s", message)
+        self.statusBar().showMessage(message, 15000)
+
+    def _on_import_finished(self, summary: ImportSummary) -> None:
+        parts = [self.tr("%d added") % len(summary.added)]
+        if summary.duplicates:
+            parts.append(self.tr("%d already in the library") % len(summary.duplicates))
+        if summary.failed:
+            parts.append(self.tr("%d could not be read") % len(summary.failed))
+        if summary.cancelled:
+            parts.append(self.tr("import cancelled"))
+        message = ", ".join(parts)
+        self.reload()
+        self.statusBar().showMessage(message, 15000)
+
+    def _on_files_failed(self, failures: list[object]) -> None:
+        self.error_panel.add_failures(failures)  # type: ignore[arg-type]
+        self.error_panel.show()
+
+    def _export_visible_table(self) -> None:
+        page = self.tabs.currentWidget()
+        table = getattr(page, "table", None)
+        if table is not None and hasattr(table, "export_visible_rows"):
+            table.export_visible_rows()
+        else:
+            self.show_error(self.tr("This tab has no table to export"))
+
+    def _set_theme(self, name: str) -> None:
+        self.settings.set(THEME, name)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, name)
+        if self.workspace is not None:
+            self._show_company(self.current_company())
+
+    def _show_about(self) -> None:
+        AboutDialog(self.context.data_dir, self.context.library_path, self).exec()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
