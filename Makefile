@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh Debian machine with Python 3.11:
-#   make run    reads the bundled sample articles and prints the extraction JSON
+#   make run    opens the window (the bundled sample articles the first time, your library after)
 #   make test   runs the whole test suite (lint, types, layer contract, tests, devset gate,
 #               the compiled engine built and checked against the pure one)
 # Both create .venv and install what they need, system packages included when run as root.
@@ -29,8 +29,15 @@ COMPILED_TESTS := tests/test_compiled_engine.py tests/test_own_articles.py \
 .PHONY: run test lint typecheck layers unit eval bench compiled compiled-check system-deps clean \
 	companies screenshots
 
+# The window on a real display (X11 or Wayland through XWayland) needs Qt's xcb libraries.
+DESKTOP_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 \
+	libxkbcommon-x11-0
+
+# Opens the window: on the bundled sample articles the first time, on your library after.
 run: $(STAMP)
-	@$(BIN)/briefing extract resources/samples
+	@bash packaging/ensure-system-packages.sh $(DESKTOP_PACKAGES) >&2
+	@env -u QT_QPA_PLATFORM $(BIN)/briefing
 
 test: $(STAMP) lint typecheck layers unit eval compiled-check
 

@@ -162,6 +162,22 @@ def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
     assert calls == [{"library": None, "files": []}]
 
 
+def test_no_display_is_said_instead_of_crashing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A Linux machine without X11/Wayland (an ssh session): Qt would abort; we explain.
+    from briefing.gui import app
+
+    for variable in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    calls: list[object] = []
+    monkeypatch.setattr(app, "run_app", lambda argv, **kwargs: calls.append(kwargs) or 0)
+    assert main([]) == 2
+    assert calls == []
+    assert "no display" in capsys.readouterr().err
+
+
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["--version"])

@@ -8,8 +8,9 @@ not a sub-command); ``briefing --library PATH [FILE...]`` opens another library.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from briefing import ENGINE_VERSION, __version__
@@ -74,8 +75,30 @@ def opens_window(argv: Sequence[str], commands: Collection[str]) -> bool:
     return not first.startswith("-") and Path(first).exists()
 
 
+def missing_display(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """Whether a window cannot be shown: Linux without X11 or Wayland and no Qt platform set.
+
+    >>> missing_display({}, "linux"), missing_display({"DISPLAY": ":0"}, "linux")
+    (True, False)
+    >>> missing_display({"QT_QPA_PLATFORM": "offscreen"}, "linux"), missing_display({}, "darwin")
+    (False, False)
+    """
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def run_window(argv: Sequence[str]) -> int:
     args = build_window_parser().parse_args(argv)
+    if missing_display(os.environ):
+        # Qt would abort with a core dump; say what to do instead.
+        print(
+            "briefing: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+            "unset). Start it from a desktop session; the sub-commands (briefing --help) "
+            "work without one.",
+            file=sys.stderr,
+        )
+        return 2
     # Imported here: the other sub-commands must not pay for loading Qt.
     from briefing.gui import app
 
