@@ -1,14 +1,17 @@
-"""The library's fast path: frames straight from the stored JSON equal ``build_frames``."""
+"""The library's fast path: frames straight from the stored rows (and from the stored JSON)
+equal ``build_frames`` of the rebuilt results."""
 
 from __future__ import annotations
 
+import dataclasses
+import sqlite3
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from briefing.analysis.frames import Frames, build_frames
-from briefing.analysis.frames_stored import frames_from_stored
+from briefing.analysis.frames_stored import frames_from_stored, library_frames
 from briefing.domain.model import ArticleResult
 from briefing.extract.engine import extract_document
 from briefing.ingest import read_document
@@ -48,9 +51,40 @@ def test_frames_from_stored_json_equal_frames_from_rebuilt_results(
         for alias, company in aliases.items():
             library.add_alias(alias, company)
         slow = build_frames(library.results(), library.aliases())
-        fast = frames_from_stored(library.stored_extractions(), library.aliases())
-    _assert_same(fast, slow)
-    assert len(fast.articles) == len(paths)
+        from_json = frames_from_stored(library.stored_extractions(), library.aliases())
+        from_rows = library_frames(library)
+    _assert_same(from_json, slow)
+    _assert_same(from_rows, slow)
+    assert len(from_rows.articles) == len(paths)
+
+
+def _frame_rows_ids(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    ids = [row[0] for row in connection.execute("SELECT article_id FROM frame_rows ORDER BY 1")]
+    connection.close()
+    return ids
+
+
+def test_the_rows_follow_a_replaced_extraction_and_go_with_a_removed_article(
+    tmp_path: Path,
+) -> None:
+    # Our analysis fixtures: the three-currency article and a stake deal.
+    names = ("frames_three_currencies.txt", "conflict_alibaba_meitu_stake_2026_01_05.txt")
+    first, second = _results([FIXTURES / "analysis" / name for name in names])
+    assert first.extraction.deals or first.extraction.metrics
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as library:
+        library.add_many([first, second], "test-engine")
+        # The first article's extraction replaced by one without its deals and metrics.
+        fewer = dataclasses.replace(first.extraction, deals=(), metrics=())
+        library.replace_extraction(first.document.id, fewer, "test-engine-2")
+        frames = library_frames(library)
+        _assert_same(frames, build_frames(library.results()))
+        counts = frames.articles.set_index("article_id")
+        assert counts.loc[first.document.id, ["n_deals", "n_metrics"]].tolist() == [0, 0]
+        library.remove([second.document.id])
+        _assert_same(library_frames(library), build_frames(library.results()))
+    assert _frame_rows_ids(path) == [first.document.id]
 
 
 def test_stored_extractions_keep_tickers_and_the_body_they_are_found_in(tmp_path: Path) -> None:

@@ -16,20 +16,25 @@ from typing import Any
 
 from briefing.domain.model import ArticleResult, Document, Extraction
 from briefing.store.errors import LibraryError, UnknownArticleError
+from briefing.store.frame_rows import ROWS_LAYOUT
 from briefing.store.opening import DEFAULT_BUSY_TIMEOUT_S, open_connection, translate
 from briefing.store.records import AddOutcome, StoredArticle
 from briefing.store.rows import (
     ARTICLE_COLUMNS,
+    INSERT_FRAME_ROWS,
     SUMMARY_SELECT,
     StoredExtraction,
+    StoredRows,
     article_row,
     extraction_row,
+    frame_rows_row,
     json_list,
     paused_garbage_collection,
     rebuild_result,
     stored_article,
     stored_document,
     stored_extraction,
+    stored_rows,
 )
 
 # SQLite's default limit on host parameters is 999 in old builds; stay well below it.
@@ -139,10 +144,11 @@ class Library:
                     f"INSERT INTO articles ({ARTICLE_COLUMNS}) VALUES ({placeholders})",
                     article_row(result, added_at),
                 )
-                connection.execute(
-                    "INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?)",
-                    extraction_row(result, engine_version),
-                )
+                extraction = extraction_row(result, engine_version)
+                connection.execute("INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?)", extraction)
+                rows_row = frame_rows_row(document.id, extraction[2])
+                if rows_row is not None:
+                    connection.execute(INSERT_FRAME_ROWS, rows_row)
                 outcomes.append(AddOutcome(document.id, document.path, "added", document.path))
         return outcomes
 
@@ -189,6 +195,41 @@ class Library:
         )
         with paused_garbage_collection():
             return [stored_extraction(*row) for row in rows]
+
+    def stored_rows(self) -> list[StoredRows]:
+        """Every article's frame rows (``store.frame_rows``) with its tickers, in the order
+        of ``results()``: what ``analysis.frames_stored.library_frames`` reads.
+
+        Rows missing or of another layout are computed from the contract JSON (not
+        written: reading never writes). The body comes only with an article that states
+        tickers, as in ``stored_extractions``.
+        """
+        # Sorted here, not by SQLite: its sorter would copy every blob once more. The
+        # extractions are not joined: reaching a row there walks its contract's pages.
+        rows = self._read(
+            "SELECT a.published, a.id, CASE WHEN r.layout = ? THEN r.rows_zlib END, "
+            "CASE WHEN r.layout = ? THEN r.numbers_zlib END, "
+            "CASE WHEN a.tickers = '[]' THEN '' ELSE a.body END, a.tickers "
+            "FROM articles a LEFT JOIN frame_rows r ON r.article_id = a.id",
+            (ROWS_LAYOUT, ROWS_LAYOUT),
+        )
+        # ``ORDER BY a.published IS NULL, a.published, a.id``: Python orders str by code
+        # point as SQLite's BINARY collation orders UTF-8 bytes.
+        rows.sort(key=lambda row: (row[0] is None, row[0] or "", row[1]))
+        outdated = [row[1] for row in rows if row[2] is None]
+        contracts = dict(self._contracts(outdated)) if outdated else {}
+        with paused_garbage_collection():
+            return [
+                stored_rows(blob, numbers, contracts.get(article_id), body, tickers)
+                for _, article_id, blob, numbers, body, tickers in rows
+            ]
+
+    def _contracts(self, ids: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+        """(article id, packed contract JSON) of the given articles."""
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT article_id, contract_zlib FROM extractions WHERE article_id IN ({marks})"
+            yield from self._read(sql, chunk)
 
     def documents(self, ids: Sequence[str]) -> list[Document]:
         """The stored documents (body, metadata, content spans) for re-extraction."""
@@ -247,6 +288,7 @@ class Library:
             raise UnknownArticleError(self.path, f"no article with id {article_id!r}")
         result = ArticleResult(documents[0], extraction)
         row = extraction_row(result, engine_version)
+        rows_row = frame_rows_row(article_id, row[2])
         with self._write() as connection:
             connection.execute(
                 "UPDATE extractions SET engine_version = ?, contract_zlib = ?, deals = ?, "
@@ -257,6 +299,10 @@ class Library:
                 "UPDATE articles SET primary_company = ?, companies = ? WHERE id = ?",
                 (extraction.primary_company, json_list(extraction.companies), article_id),
             )
+            if rows_row is None:
+                connection.execute("DELETE FROM frame_rows WHERE article_id = ?", (article_id,))
+            else:
+                connection.execute(INSERT_FRAME_ROWS, rows_row)
 
     # -- user aliases ---------------------------------------------------------------------
 
