@@ -45,6 +45,13 @@ def test_companies_lists_the_sample_companies_most_covered_first(sample_library:
     assert workspace.rates is not None and workspace.rates_error is None
 
 
+def test_an_index_named_as_a_peer_is_not_a_company(sample_library: Path) -> None:
+    # resources/samples: the first Alibaba article compares its P/E with the S&P 500's.
+    workspace = load_workspace(sample_library)
+    assert "S&P 500" in set(workspace.frames.views["company_id"].dropna())
+    assert "S&P 500" not in set(workspace.companies()["company_id"])
+
+
 def test_company_briefing_equals_the_report_pipeline(sample_library: Path) -> None:
     workspace = load_workspace(sample_library)
     briefing = company_briefing(workspace, "Alibaba", "USD")

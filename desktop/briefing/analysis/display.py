@@ -14,6 +14,7 @@ from typing import Any, Final, cast
 
 import pandas as pd
 
+from briefing.analysis.conflict_pairs import normalise_period
 from briefing.analysis.display_text import (
     cell,
     check_words,
@@ -38,23 +39,33 @@ def _records(frame: pd.DataFrame) -> list[Record]:
     return cast(list[Record], frame.to_dict("records")) if not frame.empty else []
 
 
-def conflict_keys(conflicts: pd.DataFrame | None) -> frozenset[tuple[str, str, str]]:
-    """(article id, quote, fact) of every statement that takes part in a conflict: the fact
-    too, because one sentence often states several (a share price and a share move)."""
+ConflictKey = tuple[str, str, str, str]
+
+
+def conflict_keys(conflicts: pd.DataFrame | None) -> frozenset[ConflictKey]:
+    """(article id, quote, fact, period) of every statement that takes part in a conflict:
+    one sentence often states several facts, or one fact for several periods ("up 72% in
+    2025, down 20% since its October peak")."""
     if conflicts is None or conflicts.empty:
         return frozenset()
-    keys: set[tuple[str, str, str]] = set()
+    keys: set[ConflictKey] = set()
+    periods = [normalise_period(period) for period in conflicts["period"]]
     for side in ("a", "b"):
-        triples = zip(
-            conflicts[f"article_{side}"], conflicts[f"quote_{side}"], conflicts["fact"], strict=True
-        )
-        keys.update((str(article), str(quote), str(fact)) for article, quote, fact in triples)
+        for article, quote, fact, period in zip(
+            conflicts[f"article_{side}"],
+            conflicts[f"quote_{side}"],
+            conflicts["fact"],
+            periods,
+            strict=True,
+        ):
+            keys.add((str(article), str(quote), str(fact), period))
     return frozenset(keys)
 
 
-def _fact_of(row: Record) -> str:
-    """The fact a display row states, as conflicts name it (a metric or a view type)."""
-    return str(cell(row, "view_type") or cell(row, "metric") or "")
+def _conflict_key(row: Record) -> ConflictKey:
+    """A display row's statement, keyed as ``conflict_keys`` keys conflicts."""
+    fact = str(cell(row, "view_type") or cell(row, "metric") or "")
+    return (str(row["article_id"]), str(row["quote"]), fact, normalise_period(cell(row, "period")))
 
 
 def source_text(row: Record) -> str:
@@ -101,9 +112,7 @@ def _table(
     data["start"] = [int(r["start"]) for r in records]
     data["end"] = [int(r["end"]) for r in records]
     data["quote"] = [r["quote"] for r in records]
-    data["conflict"] = [
-        (str(r["article_id"]), str(r["quote"]), _fact_of(r)) in keys for r in records
-    ]
+    data["conflict"] = [_conflict_key(record) in keys for record in records]
     table = pd.DataFrame(data, columns=[*columns, *EVIDENCE_COLUMNS])
     for name in table.columns:
         if name.endswith("_sort"):

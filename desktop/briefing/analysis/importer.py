@@ -130,7 +130,10 @@ def import_paths(
         except IngestError as error:
             failed.append(failure_of(path, error))
         except Exception as error:  # an engine bug must not cost the user the other files
-            _log.exception("extraction failed for %s", path)
+            # One line per file; the traceback only at debug level (1,000 failing files
+            # wrote 30,000 lines of the same traceback).
+            _log.warning("extraction failed for %s: %r", path, error)
+            _log.debug("extraction failed for %s", path, exc_info=True)
             failed.append(failure_of(path, error))
         if on_progress is not None:
             on_progress(ImportProgress(done, len(files), path))

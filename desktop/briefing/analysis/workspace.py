@@ -22,6 +22,7 @@ from briefing.analysis.frames import Frames
 from briefing.analysis.frames_stored import library_frames
 from briefing.analysis.fx import RatesFileError, RateTable, load_reference_rates
 from briefing.domain.model import Document
+from briefing.extract.vocab.companies import MARKET_INDICES
 from briefing.paths import resources_dir, user_rates_path
 from briefing.store import Library, UnknownArticleError
 
@@ -77,6 +78,14 @@ def display_names(frames: Frames) -> dict[str, str]:
     return dict(zip(first["company_id"].astype(str), first["name"].astype(str), strict=True))
 
 
+# Every way of writing a market index, folded ("Stoxx 600" is the STOXX Europe 600).
+_INDEX_NAMES: Final = frozenset(
+    name.casefold()
+    for canonical, aliases in MARKET_INDICES.items()
+    for name in (canonical, *aliases)
+)
+
+
 @dataclass(frozen=True)
 class Workspace:
     """An opened library as the window shows it; immutable, rebuilt after every change."""
@@ -91,6 +100,9 @@ class Workspace:
         """One row per company: ``company_id``, ``name``, ``articles`` (count), most covered
         first, then by name."""
         counts = companies_in(self.frames)
+        # An index named as a valuation peer ("the S&P 500 trades at 23x") is not a company.
+        folded = pd.Series(counts.index.astype(str), index=counts.index).str.casefold()
+        counts = counts[~folded.isin(_INDEX_NAMES).to_numpy()]
         names = display_names(self.frames)
         ids = [str(company) for company in counts.index]
         frame = pd.DataFrame(

@@ -23,7 +23,7 @@ from matplotlib.backend_bases import Event, MouseEvent, PickEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolTip, QVBoxLayout, QWidget
 
 from briefing.charts.base import Chart, EvidenceRef, save_chart
@@ -62,6 +62,7 @@ class ChartView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._chart: Chart | None = None
+        self._drawn = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.save_action = QAction(self.tr("Save chart as…"), self)
@@ -91,7 +92,20 @@ class ChartView(QWidget):
         self._canvas = canvas
         self.save_action.setEnabled(chart is not None)
         self.setAccessibleDescription(chart.title if chart is not None else "")
-        canvas.draw_idle()  # type: ignore[no-untyped-call]
+        # A chart on a hidden tab is drawn when first shown: drawing all seven at once
+        # blocked the GUI thread for over a second.
+        self._drawn = False
+        if self.isVisible():
+            self._draw()
+
+    def _draw(self) -> None:
+        if not self._drawn:
+            self._drawn = True
+            self._canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._draw()
 
     def _new_canvas(self, figure: Figure) -> FigureCanvasQTAgg:
         canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]

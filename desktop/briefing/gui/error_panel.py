@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.analysis.importer import FileFailure
+if TYPE_CHECKING:  # the importer pulls in the extraction engine
+    from briefing.analysis.importer import FileFailure
 
 
 def details_text(rows: Iterable[tuple[str, str]]) -> str:

@@ -12,13 +12,16 @@ import logging
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from briefing.analysis.importer import ImportProgress, ImportSummary, import_paths
 from briefing.gui.tasks import TaskControl, TaskHandle, TaskRunner
 from briefing.store import Library, LibraryError
+
+if TYPE_CHECKING:
+    from briefing.analysis.importer import ImportProgress, ImportSummary
 
 _log = logging.getLogger(__name__)
 
@@ -29,6 +32,9 @@ def _import_work(
     """The worker's function: opens the library in the worker thread and imports."""
 
     def work(control: TaskControl) -> ImportSummary:
+        # Imported in the worker: the extraction engine is not needed to show the window.
+        from briefing.analysis.importer import import_paths
+
         def progressed(progress: ImportProgress) -> None:
             control.report(progress.done, progress.total, progress.current.name)
 

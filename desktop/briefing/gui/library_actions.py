@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from briefing import ENGINE_VERSION
-from briefing.analysis.importer import reextract_stale
 from briefing.gui.settings import RECENT_FILES
 from briefing.store import Library
 from briefing.store.errors import CorruptLibraryError, LibraryError
@@ -91,6 +90,8 @@ class LibraryActions(QObject):
         path = self.window.context.library_path
 
         def work(control: object) -> int:
+            from briefing.analysis.importer import reextract_stale  # the engine, when needed
+
             with Library.open(path) as library:
                 return reextract_stale(library, ENGINE_VERSION)
 

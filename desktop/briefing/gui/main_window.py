@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from briefing.analysis.article_items import article_items
 from briefing.analysis.formatting import format_date
-from briefing.analysis.importer import ImportSummary
 from briefing.analysis.workspace import Workspace, article_document, load_workspace
 from briefing.charts.theme import DARK, LIGHT
 from briefing.gui.about import AboutDialog, open_help
@@ -54,8 +54,13 @@ from briefing.gui.settings import (
 from briefing.gui.theme import apply_theme, current_chart_theme_name
 from briefing.gui.window_actions import build_actions
 
+if TYPE_CHECKING:  # the importer pulls in the extraction engine: not at start-up
+    from briefing.analysis.importer import ImportSummary
+
 _log = logging.getLogger(__name__)
 ALL_COMPANIES = ""
+# How "All companies" is saved: the setting's default "" means nothing was saved yet.
+_ALL_SAVED = "*all*"
 CURRENCIES = ("USD", "EUR", "CNY", "HKD", "GBP", "JPY", "CHF")
 
 
@@ -72,6 +77,8 @@ class MainWindow(QMainWindow):
         self.content: CompanyContent | None = None
         self._generation = 0
         self._pending_company: str | None = None
+        self._shown_company: str | None = None  # None until a first company is shown
+        self._all_for_lack_of_companies = False
         self.setWindowTitle(self.tr("Investor Briefing"))
         self.setAcceptDrops(True)
         qsettings = self.settings.qsettings()
@@ -189,7 +196,9 @@ class MainWindow(QMainWindow):
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.settings.set(WINDOW_STATE, bytes(self.saveState().data()))
         self.settings.set(SPLITTER_STATE, bytes(self.splitter.saveState().data()))
-        self.settings.set(LAST_COMPANY, self.current_company())
+        shown = self._shown_company
+        if shown is not None:
+            self.settings.set(LAST_COMPANY, shown or _ALL_SAVED)
         for tab in (self.deals_tab, self.segments_tab, self.analysts_tab):
             tab.save_state()
         self.settings.sync()
@@ -235,7 +244,10 @@ class MainWindow(QMainWindow):
         companies = workspace.companies()
         wanted = self._pending_company
         if wanted is None:
-            wanted = self.current_company() or self.settings.get(LAST_COMPANY)
+            saved = self.settings.get(LAST_COMPANY)
+            wanted = self._shown_company
+            if wanted is None:
+                wanted = ALL_COMPANIES if saved == _ALL_SAVED else (saved or None)
         self.company_box.blockSignals(True)
         self.company_box.clear()
         self.company_box.addItem(
@@ -250,9 +262,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("%d articles in the library") % len(articles), 5000
             )
-        known = set(companies["company_id"])
-        if not wanted or wanted not in known:
+        known = {ALL_COMPANIES, *companies["company_id"]}
+        if wanted == ALL_COMPANIES and self._all_for_lack_of_companies:
+            wanted = None  # the library was empty: now show its first company
+        if wanted is None or wanted not in known:
             wanted = str(companies["company_id"].iloc[0]) if len(companies) else ALL_COMPANIES
+        self._all_for_lack_of_companies = companies.empty
         self.workspace_loaded.emit()
         self.select_company(wanted)
 
@@ -303,6 +318,7 @@ class MainWindow(QMainWindow):
         if generation != self._generation:
             return  # the user has moved on
         self.content = content
+        self._shown_company = content.company_id
         if content.briefing is None:
             self.overview.show_companies(content.companies)
         else:
@@ -342,7 +358,7 @@ class MainWindow(QMainWindow):
             part
             for part in (
                 document.source or "",
-                format_date(document.published) or "",
+                (format_date(pd.Timestamp(document.published)) or "") if document.published else "",
                 str(document.path),
             )
             if part

@@ -64,7 +64,9 @@ def build_actions(window: QMainWindow, tab_titles: list[str]) -> WindowActions:
 
     edit_menu = menu_bar.addMenu(tr("&Edit"))
     find = _action(window, tr("&Find in library"), QKeySequence.StandardKey.Find)
-    remove = _action(window, tr("&Remove selected articles…"), QKeySequence.StandardKey.Delete)
+    # Delete itself belongs to the library list (a second binding here would make Qt refuse
+    # both as ambiguous); the menu only names the key.
+    remove = _action(window, tr("&Remove selected articles…") + "\tDel")
     edit_menu.addAction(find)
     edit_menu.addAction(remove)
 
