@@ -32,7 +32,6 @@ from briefing.analysis.summary import DEAL_WORDS, FACT_WORDS
 Record = Mapping[str, Any]
 # Every display table ends with these, for the jump to the evidence and the conflict mark.
 EVIDENCE_COLUMNS: Final = ("article_id", "start", "end", "quote", "conflict")
-_RATING_TYPES: Final = frozenset({"rating_count", "consensus_rating", "rating", "rating_change"})
 
 
 def _records(frame: pd.DataFrame) -> list[Record]:
@@ -237,10 +236,6 @@ def analyst_views(tables: Iterable[pd.DataFrame]) -> pd.DataFrame:
     """The picture's tables (ratings, targets, prices, multiples, ...) as one frame."""
     kept = [table for table in tables if not table.empty]
     return pd.concat(kept, ignore_index=True) if kept else pd.DataFrame()
-
-
-def is_rating(view_type: object) -> bool:
-    return str(view_type) in _RATING_TYPES
 
 
 def conflict_table(conflicts: pd.DataFrame) -> pd.DataFrame:

@@ -113,19 +113,22 @@ def fact_title(row: Any) -> str:
 
 
 def difference_text(row: Any) -> str:
-    """How far apart a comparison's two values are ("+5 points", "+USD 2 billion").
+    """How far apart a comparison's two values are, signed in front ("+5 points",
+    "−USD 2 million").
 
     >>> difference_text({"difference": 5.0, "unit": "%"})
     '+5 points'
+    >>> difference_text({"difference": -2e6, "unit": "USD"})
+    '−USD 2 million'
     """
     value = cell(row, "difference")
     if value is None:
         return "not computable"
     unit = cell(row, "unit")
-    sign = "+" if value > 0 else ""
+    sign = "+" if value > 0 else "−" if value < 0 else ""
     if unit == "%":
-        return f"{sign}{format_value(float(value), None)} points"
-    return f"{sign}{format_value(float(value), unit)}"
+        return f"{sign}{format_value(abs(float(value)), None)} points"
+    return f"{sign}{format_value(abs(float(value)), unit)}"
 
 
 def verdict_words(verdict: object) -> str:

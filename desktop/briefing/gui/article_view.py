@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from briefing.analysis.article_items import evidence_spans
 from briefing.gui.frame_model import Column, FrameModel
+from briefing.gui.plain_text import plain_label
 
 # Translucent tints: blended over the base colour they read under light and dark palettes.
 KIND_COLOURS = {
@@ -139,13 +140,13 @@ class ArticleView(QWidget):
         self._spans: list[tuple[int, int, str, str]] = []  # qt start, qt end, kind, summary
         self._highlights: list[QTextEdit.ExtraSelection] = []
 
-        self._title = _plain_label(self)
+        self._title = plain_label("", self)
         title_font = self._title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
         self._title.setFont(title_font)
         self._title.setAccessibleName(self.tr("Article title"))
-        self._meta = _plain_label(self)
+        self._meta = plain_label("", self)
         self._meta.setAccessibleName(self.tr("Article source and date"))
 
         self._text = _ArticleText(self)
@@ -187,7 +188,7 @@ class ArticleView(QWidget):
             swatch = QLabel(self)
             swatch.setPixmap(_swatch(KIND_COLOURS[kind]))
             legend.addWidget(swatch)
-            legend.addWidget(_plain_label(self, word))
+            legend.addWidget(plain_label(word, self))
             legend.addSpacing(10)
         legend.addStretch(1)
         return legend
@@ -323,13 +324,3 @@ class ArticleView(QWidget):
         row = self._model.row(index.row())
         self._select(*self._qt_span(int(row["start"]), int(row["end"]), str(row["quote"])))
         self.item_activated.emit(row)
-
-
-def _plain_label(parent: QWidget, text: str = "") -> QLabel:
-    """A label that never reads its text as rich text (STACK.md P9)."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setText(text)
-    return label

@@ -9,9 +9,6 @@ frames) and sent as -1 when unknown: ``ArticleView.show_evidence`` then finds th
 
 from __future__ import annotations
 
-import math
-from typing import Any
-
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,14 +16,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from briefing.analysis.formatting import format_date, format_number, format_value, metric_words
+from briefing.analysis.display_text import cell, difference_text
+from briefing.analysis.formatting import format_date, metric_words
 from briefing.analysis.summary import FACT_WORDS
+from briefing.gui.plain_text import plain_label
 
 SIDES = ("a", "b")
 
@@ -35,26 +33,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ConflictView", text)
 
 
-def _cell(row: pd.Series, column: str) -> Any:
-    value = row.get(column)
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
-
-
 def fact_line(row: pd.Series) -> str:
     """Company · fact · segment · period, e.g. "Alibaba · share performance · over 2025"."""
-    fact = str(_cell(row, "fact") or "")
+    fact = str(cell(row, "fact") or "")
     words = metric_words(fact) if row.get("kind") == "metric" else FACT_WORDS.get(fact, fact)
     for column in ("stat", "metric", "firm"):
-        value = _cell(row, column)
+        value = cell(row, column)
         if value is not None and value != fact:
             shown = metric_words(str(value)) if column == "metric" else str(value)
             words = f"{words} ({shown})"
-    parts = [_cell(row, "company") or _cell(row, "company_id"), words]
-    parts += [_cell(row, "segment"), _cell(row, "period")]
+    parts = [cell(row, "company") or cell(row, "company_id"), words]
+    parts += [cell(row, "segment"), cell(row, "period")]
     return " · ".join(str(part) for part in parts if part)
 
 
@@ -66,14 +55,7 @@ def verdict_words(row: pd.Series) -> str:
 
 def difference_words(row: pd.Series) -> str:
     """The newer value minus the older, in points for percentages."""
-    value = _cell(row, "difference")
-    if value is None:
-        return _tr("difference not computable")
-    unit = _cell(row, "unit")
-    sign = "+" if value > 0 else "−" if value < 0 else ""
-    if unit == "%":
-        return _tr("difference {0} points").format(f"{sign}{format_number(abs(float(value)))}")
-    return _tr("difference {0}").format(f"{sign}{format_value(abs(float(value)), unit)}")
+    return _tr("difference {0}").format(difference_text(row))
 
 
 class ConflictView(QDialog):
@@ -97,13 +79,15 @@ class ConflictView(QDialog):
         self._evidence = evidence
         self.open_buttons: dict[str, QPushButton] = {}
 
-        fact = _label(self, fact_line(conflict_row))
+        fact = plain_label(parent=self, text=fact_line(conflict_row))
         font = fact.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         fact.setFont(font)
         fact.setAccessibleName(self.tr("Fact"))
-        verdict = _label(self, f"{verdict_words(conflict_row)}; {difference_words(conflict_row)}.")
+        verdict = plain_label(
+            parent=self, text=f"{verdict_words(conflict_row)}; {difference_words(conflict_row)}."
+        )
 
         columns = QHBoxLayout()
         for side in SIDES:
@@ -125,21 +109,21 @@ class ConflictView(QDialog):
     def _side_box(self, side: str) -> QGroupBox:
         row = self._row
         title = self.tr("Older source") if side == "a" else self.tr("Newer source")
-        number = _cell(row, f"source_number_{side}")
+        number = cell(row, f"source_number_{side}")
         if number is not None:
             title = f"{title} [{int(number)}]"
         box = QGroupBox(title, self)
-        value = _label(box, str(_cell(row, f"value_{side}") or ""))
+        value = plain_label(parent=box, text=str(cell(row, f"value_{side}") or ""))
         font = value.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         value.setFont(font)
         value.setAccessibleName(self.tr("Stated value"))
-        article_id = str(_cell(row, f"article_{side}") or "")
-        source = _cell(row, f"source_{side}") or self.tr("unknown source")
-        when = format_date(_cell(row, f"published_{side}")) or self.tr("undated")
-        quote = str(_cell(row, f"quote_{side}") or "")
-        quote_label = _label(box, f"“{quote}”")
+        article_id = str(cell(row, f"article_{side}") or "")
+        source = cell(row, f"source_{side}") or self.tr("unknown source")
+        when = format_date(cell(row, f"published_{side}")) or self.tr("undated")
+        quote = str(cell(row, f"quote_{side}") or "")
+        quote_label = plain_label(parent=box, text=f"“{quote}”")
         quote_label.setAccessibleName(self.tr("Quoted sentence"))
         button = QPushButton(self.tr("Open in article"), box)
         button.setAccessibleName(self.tr("Open the {0} in the article").format(title.lower()))
@@ -149,8 +133,8 @@ class ConflictView(QDialog):
 
         layout = QVBoxLayout(box)
         layout.addWidget(value)
-        layout.addWidget(_label(box, self._title_of(article_id)))
-        layout.addWidget(_label(box, f"{source} · {when}"))
+        layout.addWidget(plain_label(parent=box, text=self._title_of(article_id)))
+        layout.addWidget(plain_label(parent=box, text=f"{source} · {when}"))
         layout.addWidget(quote_label, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
@@ -173,17 +157,7 @@ class ConflictView(QDialog):
         return int(found["start"].iloc[0]), int(found["end"].iloc[0])
 
     def _request(self, side: str) -> None:
-        article_id = str(_cell(self._row, f"article_{side}") or "")
-        quote = str(_cell(self._row, f"quote_{side}") or "")
+        article_id = str(cell(self._row, f"article_{side}") or "")
+        quote = str(cell(self._row, f"quote_{side}") or "")
         start, end = self._span_of(article_id, quote)
         self.evidence_requested.emit(article_id, start, end, quote)
-
-
-def _label(parent: QWidget, text: str) -> QLabel:
-    """Plain, wrapped, selectable text: article strings are never rich text (P9)."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setText(text)
-    return label

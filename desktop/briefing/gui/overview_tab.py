@@ -13,7 +13,6 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -27,20 +26,10 @@ from briefing.analysis.headlines import Headline
 from briefing.analysis.summary import Citation, SummarySentence
 from briefing.gui.columns import company_columns, conflict_columns
 from briefing.gui.frame_table import FrameTable
+from briefing.gui.plain_text import plain_label
 
 CARD_COLUMNS = 3
 _CITATION_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def plain_label(text: str, parent: QWidget | None = None, object_name: str = "") -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
 
 
 class HeadlineCard(QFrame):
