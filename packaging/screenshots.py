@@ -71,6 +71,8 @@ def render(output: Path, docs: bool) -> list[Path]:
         loaded.clear()
         window.select_company(company)  # type: ignore[attr-defined]
         _wait(app, lambda: bool(loaded))
+    # The charts follow the tables from a worker.
+    _wait(app, lambda: window.charts_company == window.current_company())  # type: ignore[attr-defined]
     output.mkdir(parents=True, exist_ok=True)
     written = []
     tabs = window.tabs  # type: ignore[attr-defined]

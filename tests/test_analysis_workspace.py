@@ -34,7 +34,7 @@ def sample_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_companies_lists_the_sample_companies_most_covered_first(sample_library: Path) -> None:
     workspace = load_workspace(sample_library)
-    companies = workspace.companies()
+    companies = workspace.companies
     assert tuple(companies.columns) == COMPANY_COLUMNS
     top = companies.head(3)
     # resources/samples: three Kestrel articles, two each about Alibaba and Nordhafen.
@@ -49,7 +49,7 @@ def test_an_index_named_as_a_peer_is_not_a_company(sample_library: Path) -> None
     # resources/samples: the first Alibaba article compares its P/E with the S&P 500's.
     workspace = load_workspace(sample_library)
     assert "S&P 500" in set(workspace.frames.views["company_id"].dropna())
-    assert "S&P 500" not in set(workspace.companies()["company_id"])
+    assert "S&P 500" not in set(workspace.companies["company_id"])
 
 
 def test_company_briefing_equals_the_report_pipeline(sample_library: Path) -> None:
@@ -90,5 +90,5 @@ def test_a_bad_rates_file_is_reported_not_raised(
 
 def test_an_empty_library_has_no_companies(tmp_path: Path) -> None:
     workspace = load_workspace(tmp_path / "new.sqlite3")
-    assert workspace.companies().empty
-    assert tuple(workspace.companies().columns) == COMPANY_COLUMNS
+    assert workspace.companies.empty
+    assert tuple(workspace.companies.columns) == COMPANY_COLUMNS

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -159,7 +160,38 @@ def test_no_command_opens_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[object] = []
     monkeypatch.setattr(app, "run_app", lambda argv, **kwargs: calls.append(kwargs) or 0)
     assert main([]) == 0
-    assert calls == [{"library": None, "files": []}]
+    assert [(call["library"], call["files"]) for call in calls] == [(None, [])]
+
+
+def test_window_route_knows_every_sub_command() -> None:
+    # `briefing extract` must never be taken for a file to open: the constant the window
+    # route checks, without building the parser, names exactly the parser's sub-commands.
+    from briefing.cli.main import COMMAND_NAMES, build_parser, command_names
+
+    assert command_names(build_parser()) == COMMAND_NAMES
+
+
+def test_opening_the_window_does_not_import_the_engine() -> None:
+    # Start-up time (issue 4): the window route loads neither the sub-commands nor the
+    # extraction engine nor matplotlib before the window is populated.
+    import subprocess
+    import sys
+
+    # The engine's vocabularies (company names) are data the window needs; its rules,
+    # the readers and matplotlib are not.
+    probe = (
+        "import sys; from briefing.cli import main as m; "
+        "m.opens_window([], m.COMMAND_NAMES); import briefing.gui.preload; "
+        "import briefing.gui.main_window; "
+        "print(sorted(n for n in sys.modules if n.startswith(('briefing.extract.', "
+        "'briefing.ingest', 'briefing.cli.', 'matplotlib')) "
+        "and not n.startswith(('briefing.extract.vocab', 'briefing.cli.main'))))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "[]"
 
 
 def test_no_display_is_said_instead_of_crashing(

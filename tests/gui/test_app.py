@@ -12,8 +12,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
+from window_fixtures import ALIBABA_SAMPLES, import_into
 
 from briefing import __version__, paths
+from briefing.analysis.workspace import load_workspace
 from briefing.cli import main as cli_main
 from briefing.gui import about, app
 from briefing.gui.about import AboutDialog, ReadmeDialog, open_help
@@ -52,7 +54,28 @@ def test_cli_opens_the_window(
     run_app_calls: list[dict[str, Any]],
 ) -> None:
     assert cli_main.main(argv) == 0, case
-    assert run_app_calls == [{"library": library, "files": files}], case
+    assert [
+        {key: value for key, value in call.items() if key != "first_reading"}
+        for call in run_app_calls
+    ] == [{"library": library, "files": files}], case
+    # No library file there: nothing to read ahead (reading would create it).
+    assert run_app_calls[0]["first_reading"] is None, case
+
+
+def test_the_library_is_read_while_qt_loads(
+    run_app_calls: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    # Start-up time (issue 4): the library's first read starts before the window exists,
+    # and is the same workspace a later read gives.
+    library = tmp_path / "library.sqlite3"
+    import_into(library, ALIBABA_SAMPLES)
+    assert cli_main.main(["--library", str(library)]) == 0
+    reading = run_app_calls[0]["first_reading"]
+    workspace = reading.result(timeout=60)
+    assert workspace.library_path == library
+    expected = load_workspace(library)
+    assert list(workspace.companies["company_id"]) == list(expected.companies["company_id"])
+    assert len(workspace.frames.deals) == len(expected.frames.deals) > 0
 
 
 def test_sub_commands_still_run(
@@ -187,23 +210,3 @@ def test_given_files_and_library_win(started: list[RecordingWindow], tmp_path: P
     assert window.context.library_path == library
     assert window.added == [tmp_path / "a.txt"]
     assert current_chart_theme_name(QApplication.instance()) == "dark"  # type: ignore[arg-type]
-
-
-def test_placeholder_window_until_the_main_window_exists(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A None entry makes the import fail as if gui/main_window.py did not exist.
-    monkeypatch.setitem(sys.modules, "briefing.gui.main_window", None)
-    context = app.AppContext(
-        settings=Settings.open(tmp_path / "settings.ini"),
-        library_path=tmp_path / "library.sqlite3",
-        resources_dir=tmp_path,
-        readme_path=tmp_path / "README.md",
-        log_path=tmp_path / "briefing.log",
-        data_dir=tmp_path,
-        tasks=app.TaskRunner(),
-    )
-    window = app.create_main_window(context)
-    qtbot.addWidget(window)
-    assert isinstance(window, QMainWindow)
-    assert window.windowTitle() == "Investor Briefing"

@@ -116,11 +116,18 @@ def test_hovering_a_point_finds_its_sentence(view: ChartView) -> None:
 
 def test_without_a_chart_there_is_nothing_to_save(view: ChartView) -> None:
     assert not view.save_action.isEnabled()
+    assert view.canvas() is None  # no canvas (nor matplotlib) until a chart arrives
+    view.set_pending()
+    assert view.note() == "Drawing the chart…" and not view.save_action.isEnabled()
     view.set_chart(_growth_chart())
-    assert view.save_action.isEnabled()
-    assert view.save_action in view.canvas().actions()  # the canvas' context menu
+    assert view.note() == ""
+    canvas = view.canvas()
+    assert canvas is not None and view.save_action.isEnabled()
+    assert view.save_action in canvas.actions()  # the canvas' context menu
     view.set_chart(None)
     assert not view.save_action.isEnabled()
+    assert view.canvas() is None and view.chart() is None
+    assert view.note() == "Nothing to chart for this selection"
     assert view.accessibleName() == "Chart"
 
 

@@ -10,7 +10,14 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QTableView
 
 from briefing.analysis.formatting import format_change, format_date
 from briefing.gui.frame_model import Column, FrameModel
@@ -188,3 +195,51 @@ def test_tooltips_escape_markup(qapp) -> None:
     tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "<b>" not in tip and "<img" not in tip
     assert "&lt;b&gt;up&lt;/b&gt; &amp;" in tip
+
+
+def test_multi_data_answers_each_role_as_data_does(qapp) -> None:
+    # The delegate asks all roles of a cell in one multiData call (one Python call per cell
+    # instead of seven, so a repaint does not stall while a worker computes).
+    model = FrameModel(COLUMNS)
+    model.set_frame(deals().assign(conflict=[False, True, None, False]))
+    roles = [
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.UserRole,
+    ]
+    answered = 0
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in roles:
+                role_data = QModelRoleData(int(role))
+                index.multiData(QModelRoleDataSpan(role_data))
+                expected = model.data(index, role)
+                assert (role_data.data() is None) == (expected is None), (row, column, role)
+                if isinstance(expected, (str, float, int)) and not isinstance(expected, bool):
+                    assert role_data.data() == expected, (row, column, role)
+                answered += expected is not None
+    assert answered > 4 * 4  # display text and alignment of every cell at least
+
+
+def test_painting_through_multi_data_looks_as_through_data(qapp, qtbot) -> None:
+    # Same pixels whether the view reads the cells through multiData or role by role.
+    class RoleByRole(FrameModel):
+        multiData = QAbstractTableModel.multiData  # Qt's own: one data() call per role
+
+    images = []
+    for model_class in (FrameModel, RoleByRole):
+        model = model_class(COLUMNS)
+        model.set_frame(deals().assign(conflict=[False, True, None, False]))
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.resize(640, 240)
+        view.show()
+        qtbot.waitExposed(view)
+        images.append(view.grab().toImage())
+    assert images[0] == images[1]

@@ -27,9 +27,11 @@ from window_fixtures import (
     find_row,
     selector_items,
     show_company,
+    wait_for_charts,
 )
 
 from briefing.charts.base import EvidenceRef
+from briefing.gui.briefing_tabs import TableAndCharts
 from briefing.gui.chart_view import ChartView
 from briefing.gui.conflict_view import ConflictView
 from briefing.gui.main_window import MainWindow
@@ -183,11 +185,13 @@ def test_double_click_on_a_chart_point_opens_its_sentence(
     alibaba_opener: WindowOpener, qtbot: QtBot
 ) -> None:
     window = _alibaba_window(alibaba_opener, qtbot)
+    wait_for_charts(qtbot, window)
     for case, tab_name, chart_index in CHART_CASES:
         tab = getattr(window, tab_name)
         window.tabs.setCurrentWidget(tab)
         chart_view = tab.charts[chart_index]
         canvas = chart_view.canvas()
+        assert canvas is not None, case
         canvas.draw()
         _artist, x, y, ref = _point_position(chart_view)
         with qtbot.waitSignal(window.evidence_shown, timeout=WAIT_MS) as shown:
@@ -196,6 +200,38 @@ def test_double_click_on_a_chart_point_opens_its_sentence(
         assert shown.args == [ref.article_id], case
         assert window.tabs.currentWidget() is window.article_view, case
         assert window.article_view.selected_text() == ref.quote, case
+
+
+def test_charts_follow_the_tables_and_all_companies_has_none(
+    alibaba_opener: WindowOpener, qtbot: QtBot
+) -> None:
+    # The tables are shown first and the charts a moment later (start-up time); a chart
+    # tab never shows another company's charts in between.
+    window = _alibaba_window(alibaba_opener, qtbot)
+    wait_for_charts(qtbot, window)
+    views = [view for tab in _chart_tabs(window) for view in tab.charts]
+    assert len(views) == 7
+    drawn = [view for view in views if view.canvas() is not None]
+    assert len(drawn) >= 4, [view.note() for view in views]
+    assert all(view.chart() is not None for view in drawn)
+
+    with qtbot.waitSignal(window.company_shown, timeout=WAIT_MS):
+        window.select_company("")
+    assert window.charts_company is None
+    assert all(view.canvas() is None for view in views)
+    assert {view.note() for view in views} == {"Nothing to chart for this selection"}
+
+    notes_when_shown: list[set[str]] = []
+    window.company_shown.connect(lambda _: notes_when_shown.append({v.note() for v in views}))
+    with qtbot.waitSignal(window.company_shown, timeout=WAIT_MS):
+        window.select_company(ALIBABA)
+    assert notes_when_shown == [{"Drawing the chart…"}]
+    wait_for_charts(qtbot, window)
+    assert sum(view.canvas() is not None for view in views) == len(drawn)
+
+
+def _chart_tabs(window: MainWindow) -> list[TableAndCharts]:
+    return [window.deals_tab, window.segments_tab, window.analysts_tab]
 
 
 def test_headline_card_and_citation_open_their_sentences(

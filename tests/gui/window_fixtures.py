@@ -142,6 +142,11 @@ def show_company(qtbot: QtBot, window: MainWindow, company_id: str) -> None:
     assert blocker.args == [company_id]
 
 
+def wait_for_charts(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the charts of the company shown have followed its tables."""
+    qtbot.waitUntil(lambda: window.charts_company == window.current_company(), timeout=WAIT_MS)
+
+
 def selector_items(window: MainWindow) -> list[str]:
     return [window.company_box.itemText(i) for i in range(window.company_box.count())]
 

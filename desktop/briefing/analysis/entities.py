@@ -24,10 +24,10 @@ from typing import Final
 
 import pandas as pd
 
+from briefing.domain.exchange_codes import COUNTRY_CODES, EXCHANGE_PREFIXES, TICKER_SUFFIXES
 from briefing.domain.model import ArticleResult
 from briefing.extract.vocab.companies import COMPANIES
 from briefing.extract.vocab.corporate import LEGAL_SUFFIXES
-from briefing.ingest.exchange_codes import COUNTRY_CODES, EXCHANGE_PREFIXES, TICKER_SUFFIXES
 from briefing.store.rows import StoredExtraction
 
 # --- data: segment synonyms and the words that never tell segments apart -------------

@@ -184,7 +184,25 @@ def format_date(stamp: object) -> str | None:
     try:
         if stamp != stamp:  # NaT
             return None
-        day = int(stamp.day)  # type: ignore[attr-defined]
-        return f"{day} {stamp.strftime('%b %Y')}"
-    except (ValueError, TypeError):
+        # Month names from our table, not strftime's %b: Qt sets the C library's locale
+        # from the user's, which would mix a "Mär" into English text (and %b is slow).
+        month = month_abbreviation(int(stamp.month))  # type: ignore[attr-defined]
+        return f"{int(stamp.day)} {month} {int(stamp.year)}"  # type: ignore[attr-defined]
+    except (ValueError, TypeError, IndexError):
         return None
+
+
+def month_abbreviation(month: int) -> str:
+    """The English abbreviation of ``month`` (1-12), whatever the C library's locale.
+
+    >>> month_abbreviation(1), month_abbreviation(12)
+    ('Jan', 'Dec')
+    """
+    if not 1 <= month <= 12:
+        raise ValueError(f"no month {month}")
+    return _MONTH_ABBREVIATIONS[month - 1]
+
+
+_MONTH_ABBREVIATIONS: Final = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip

@@ -21,7 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from briefing.analysis.analysts import row_quantity
-from briefing.analysis.formatting import format_number, format_quantity
+from briefing.analysis.formatting import format_number, format_quantity, month_abbreviation
 from briefing.charts.base import (
     Chart,
     EvidenceRef,
@@ -212,7 +212,7 @@ def _date_tick(value: float, _position: object) -> str:
     ['3', 'Jan', '2026']
     """
     stamp = _EPOCH + pd.Timedelta(days=value)
-    return f"{stamp.day} {stamp.strftime('%b')}\n{stamp.year}"
+    return f"{stamp.day} {month_abbreviation(stamp.month)}\n{stamp.year}"
 
 
 def deal_timeline_chart(deals: pd.DataFrame, currency: str, *, theme: ChartTheme = LIGHT) -> Chart:

@@ -5,14 +5,17 @@ on the very first start)."""
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Sequence
+from concurrent.futures import Future
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from briefing import __version__, paths
+from briefing.analysis.workspace import Workspace
 from briefing.gui.context import AppContext
 from briefing.gui.crash import install_excepthook
 from briefing.gui.settings import THEME, Settings
@@ -20,6 +23,7 @@ from briefing.gui.tasks import TaskRunner
 from briefing.gui.theme import apply_theme
 
 APP_NAME = "Investor Briefing"
+GUI_SWITCH_INTERVAL_S = 0.0001
 # Looked for in resources/ in this order; the app runs without one.
 ICON_FILES = ("icons/investor-briefing.svg", "icons/investor-briefing.png")
 
@@ -42,6 +46,10 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
+    # Painting a table calls back into Python (the model's data()) hundreds of times, and
+    # each call waits for the interpreter while a worker thread computes: at the default
+    # 5 ms switch interval a repaint during a background task stalled for 0.3-0.4 s.
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     icon = window_icon(paths.resources_dir())
     if icon is not None:
         app.setWindowIcon(icon)
@@ -55,9 +63,14 @@ def window_icon(resources: Path) -> QIcon | None:
     return None
 
 
-def build_context(app: QApplication, library: Path | None = None) -> AppContext:
+def build_context(
+    app: QApplication,
+    library: Path | None = None,
+    first_reading: Future[Workspace] | None = None,
+) -> AppContext:
     """Settings, locations and the task runner for one run; ``library`` overrides the
-    library path (``--library``), otherwise ``paths.library_path()`` decides."""
+    library path (``--library``), otherwise ``paths.library_path()`` decides;
+    ``first_reading`` is that library's read if already started."""
     return AppContext(
         settings=Settings.open(paths.settings_path()),
         library_path=paths.library_path(library),
@@ -66,19 +79,15 @@ def build_context(app: QApplication, library: Path | None = None) -> AppContext:
         log_path=paths.log_path(),
         data_dir=paths.user_data_dir(),
         tasks=TaskRunner(app),
+        first_reading=first_reading,
     )
 
 
 def create_main_window(context: AppContext) -> QMainWindow:
-    """The main window; a placeholder until ``gui/main_window.py`` exists."""
-    try:
-        from briefing.gui.main_window import MainWindow  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError as error:
-        if error.name != "briefing.gui.main_window":
-            raise
-        return _placeholder_window(context)
-    window: QMainWindow = MainWindow(context)
-    return window
+    """The main window on ``context``'s library."""
+    from briefing.gui.main_window import MainWindow
+
+    return MainWindow(context)
 
 
 def files_to_open(context: AppContext, files: Sequence[Path]) -> list[Path]:
@@ -88,13 +97,20 @@ def files_to_open(context: AppContext, files: Sequence[Path]) -> list[Path]:
     return paths.first_run_files(context.library_path, context.resources_dir)
 
 
-def run_app(argv: Sequence[str], *, library: Path | None = None, files: Sequence[Path] = ()) -> int:
-    """Run the desktop app until its window closes; returns the exit status."""
+def run_app(
+    argv: Sequence[str],
+    *,
+    library: Path | None = None,
+    files: Sequence[Path] = (),
+    first_reading: Future[Workspace] | None = None,
+) -> int:
+    """Run the desktop app until its window closes; returns the exit status.
+    ``first_reading``: the library's read, started before Qt was loaded."""
     app = create_application(argv)
     log_file = paths.log_path()
     reporter = install_excepthook(log_file, app.activeWindow)
     try:
-        context = build_context(app, library)
+        context = build_context(app, library, first_reading)
         apply_theme(app, context.settings.get(THEME))
         # Before the window exists: it opens (and so creates) the library at once.
         to_open = files_to_open(context, files)
@@ -108,17 +124,3 @@ def run_app(argv: Sequence[str], *, library: Path | None = None, files: Sequence
         return status
     finally:
         reporter.uninstall()
-
-
-def _placeholder_window(context: AppContext) -> QMainWindow:
-    window = QMainWindow()
-    window.setWindowTitle(APP_NAME)
-    label = QLabel(
-        QCoreApplication.translate("run_app", "Library: {path}").format(path=context.library_path)
-    )
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    central: QWidget = label
-    window.setCentralWidget(central)
-    window.resize(1280, 800)
-    return window

@@ -8,15 +8,18 @@ shown (``evidence_requested``), or a row marked as disputed wants its sources si
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QSplitter, QVBoxLayout, QWidget
 
-from briefing.charts.base import Chart, EvidenceRef
 from briefing.gui.chart_view import ChartView
 from briefing.gui.frame_model import Column
 from briefing.gui.frame_table import FrameTable
+
+if TYPE_CHECKING:  # the charts (matplotlib) are loaded after the first paint
+    from briefing.charts.base import Chart, EvidenceRef
 
 
 class TableAndCharts(QWidget):
@@ -66,8 +69,17 @@ class TableAndCharts(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
 
-    def set_content(self, table: pd.DataFrame, charts: Sequence[Chart | None]) -> None:
+    def set_table(self, table: pd.DataFrame, charts_follow: bool = True) -> None:
+        """Show ``table``; the charts say they are being drawn until ``set_charts``
+        (``charts_follow`` False: there will be none)."""
         self.table.set_frame(table)
+        for view in self.charts:
+            if charts_follow:
+                view.set_pending()
+            else:
+                view.set_chart(None)
+
+    def set_charts(self, charts: Sequence[Chart | None]) -> None:
         for index, view in enumerate(self.charts):
             view.set_chart(charts[index] if index < len(charts) else None)
 

@@ -1,6 +1,6 @@
 """What the tabs show for one company (or for the whole library), built in a worker thread:
-the briefing, its display tables, its headline figures and its charts. Qt-free on purpose
-(matplotlib Figures may be built off the GUI thread; canvases may not)."""
+the briefing, its display tables and its headline figures. Qt-free on purpose. The charts
+come second (``company_charts``), so the tables are shown before matplotlib is loaded."""
 
 from __future__ import annotations
 
@@ -18,16 +18,6 @@ from briefing.analysis.display import (
 )
 from briefing.analysis.headlines import Headline, headline_figures
 from briefing.analysis.workspace import Workspace, company_briefing
-from briefing.charts.analysts import (
-    multiples_chart,
-    performance_chart,
-    price_targets_chart,
-    ratings_chart,
-)
-from briefing.charts.base import Chart
-from briefing.charts.deals import deal_timeline_chart
-from briefing.charts.segments import segment_growth_chart, segment_values_chart
-from briefing.charts.theme import ChartTheme
 
 
 @dataclass(frozen=True)
@@ -40,9 +30,6 @@ class CompanyContent:
     views: pd.DataFrame
     conflicts: pd.DataFrame
     headlines: tuple[Headline, ...] = ()
-    deal_charts: tuple[Chart | None, ...] = ()
-    segment_charts: tuple[Chart | None, ...] = ()
-    analyst_charts: tuple[Chart | None, ...] = ()
     companies: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
@@ -55,9 +42,7 @@ def _heading(briefing: Briefing) -> str:
     return f"{name}{extra} · {count} source{'s' if count != 1 else ''}{isins}"
 
 
-def company_content(
-    workspace: Workspace, company_id: str, currency: str, theme: ChartTheme
-) -> CompanyContent:
+def company_content(workspace: Workspace, company_id: str, currency: str) -> CompanyContent:
     """Everything the tabs show for ``company_id``."""
     briefing = company_briefing(workspace, company_id, currency)
     picture = briefing.analysts
@@ -85,24 +70,22 @@ def company_content(
         views=view_table(views, briefing.conflicts),
         conflicts=conflict_table(briefing.conflicts),
         headlines=tuple(headline_figures(briefing)),
-        deal_charts=(deal_timeline_chart(briefing.deals, currency, theme=theme),),
-        segment_charts=(
-            segment_values_chart(briefing.metrics, theme=theme),
-            segment_growth_chart(briefing.metrics, theme=theme),
-        ),
-        analyst_charts=(
-            price_targets_chart(picture, theme=theme),
-            ratings_chart(picture, theme=theme),
-            multiples_chart(picture, theme=theme),
-            performance_chart(picture, theme=theme),
-        ),
     )
+
+
+def company_to_show(workspace: Workspace, wanted: str | None) -> str:
+    """``wanted`` if the workspace knows it ("" is all companies), else the most covered
+    company, else all companies (an empty library)."""
+    companies = workspace.companies
+    if wanted == "" or (wanted is not None and wanted in set(companies["company_id"])):
+        return wanted
+    return str(companies["company_id"].iloc[0]) if len(companies) else ""
 
 
 def library_content(workspace: Workspace) -> CompanyContent:
     """The whole library: every row of every kind, and the companies with their counts."""
     frames = workspace.frames
-    companies = workspace.companies()
+    companies = workspace.companies
 
     def count(frame: pd.DataFrame) -> pd.Series:
         if frame.empty or "company_id" not in frame.columns:

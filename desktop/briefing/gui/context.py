@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.analysis.workspace import Workspace
 from briefing.gui.settings import Settings
 from briefing.gui.tasks import TaskRunner
 
@@ -20,3 +22,6 @@ class AppContext:
     log_path: Path
     data_dir: Path
     tasks: TaskRunner
+    # The library read started before Qt was loaded (``preload.start_reading``); the
+    # window's first load waits for it instead of reading again.
+    first_reading: Future[Workspace] | None = None

@@ -10,7 +10,7 @@ pandas/numpy; ``data()`` is two index lookups.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,8 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -282,6 +284,22 @@ class FrameModel(QAbstractTableModel):
             return self._warning_icon()
         return None
 
+    def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        # Qt's delegate asks seven roles per painted cell; answering them in one call makes
+        # one Python call per cell instead of seven. Each call waits for the interpreter
+        # while a worker thread computes, so a repaint then stalled the window for 0.2 s.
+        # The view reuses the span from cell to cell: every role is written, None too.
+        # (PySide6 iterates a span; its stubs do not say so.)
+        spans: Iterable[QModelRoleData] = (
+            [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan  # type: ignore[assignment]
+        )
+        for role_data in spans:
+            value = self.data(index, role_data.role())
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -297,10 +315,8 @@ class FrameModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    # flags() is Qt's own (enabled, selectable, no children): a Python override was one
+    # more call per painted cell.
 
     # -- helpers --------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from briefing.ingest.exchange_codes import COUNTRY_CODES, EXCHANGE_PREFIXES, TICKER_SUFFIXES
+from briefing.domain.exchange_codes import COUNTRY_CODES, EXCHANGE_PREFIXES, TICKER_SUFFIXES
 
 # Patterns open with a character class or a literal so the regex engine can skip ahead
 # quickly (a lookbehind in front would make it try every position); the boundaries are

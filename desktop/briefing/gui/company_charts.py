@@ -1,0 +1,56 @@
+"""The charts of one company's tabs, built in a worker thread after its tables are shown.
+Qt-free (matplotlib Figures may be built off the GUI thread; canvases may not).
+
+Imported only inside that worker: it loads matplotlib, which the window does not need
+before its first paint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.analysis.briefing import Briefing
+from briefing.charts.analysts import (
+    multiples_chart,
+    performance_chart,
+    price_targets_chart,
+    ratings_chart,
+)
+from briefing.charts.base import Chart
+from briefing.charts.deals import deal_timeline_chart
+from briefing.charts.segments import segment_growth_chart, segment_values_chart
+from briefing.charts.theme import DARK, LIGHT
+
+
+@dataclass(frozen=True)
+class CompanyCharts:
+    """Each tab's charts, in the order of its chart grid (None: nothing to chart)."""
+
+    deals: tuple[Chart | None, ...]
+    segments: tuple[Chart | None, ...]
+    analysts: tuple[Chart | None, ...]
+
+
+def company_charts(briefing: Briefing, currency: str, theme_name: str) -> CompanyCharts:
+    """The charts for ``briefing`` in the ``"light"`` or ``"dark"`` chart theme."""
+    theme = DARK if theme_name == "dark" else LIGHT
+    picture = briefing.analysts
+    return CompanyCharts(
+        deals=(deal_timeline_chart(briefing.deals, currency, theme=theme),),
+        segments=(
+            segment_values_chart(briefing.metrics, theme=theme),
+            segment_growth_chart(briefing.metrics, theme=theme),
+        ),
+        analysts=(
+            price_targets_chart(picture, theme=theme),
+            ratings_chart(picture, theme=theme),
+            multiples_chart(picture, theme=theme),
+            performance_chart(picture, theme=theme),
+        ),
+    )
+
+
+def warm_chart_canvas() -> None:
+    """Import matplotlib's Qt canvas here, in the worker, so that the GUI thread does not
+    stall on the import when it shows the first chart."""
+    import matplotlib.backends.backend_qtagg  # noqa: F401
