@@ -73,6 +73,13 @@ SUMMARIES = [
         "IPO stake: Alibaba -> MiniMax, valued at HKD 3.83–4.19 billion, 9 Jan 2026",
     ),
     ("alibaba_minimax_anchor_2026_01.txt", "view", "Share performance over 2025: 77%"),
+    # The segment as every article names it (the Segments tab's name), not as this
+    # sentence writes it ("Alibaba's cloud computing business").
+    (
+        "alibaba_minimax_anchor_2026_01.txt",
+        "metric",
+        "Cloud Intelligence Group revenue Q2 FY2026: +34%",
+    ),
 ]
 
 

@@ -15,6 +15,7 @@ from typing import Any, Final, cast
 
 import pandas as pd
 
+from briefing.analysis.briefing import segment_names
 from briefing.analysis.conflict_pairs import quantity_from_row, text_or_none
 from briefing.analysis.formatting import format_change, format_date, format_quantity, metric_words
 from briefing.analysis.frames import Frames
@@ -134,6 +135,11 @@ def article_items(frames: Frames, article_id: str) -> pd.DataFrame:
     owners = frames.articles.loc[frames.articles["article_id"] == article_id, "company_id"]
     article_company = _text({"c": owners.iloc[0]}, "c") if len(owners) else None
     rows: list[dict[str, object]] = []
+    # A segment reads as the Segments tab names it ("Cloud Intelligence Group"), from how
+    # every article writes it, not as this sentence did ("'s cloud computing").
+    metrics = frames.metrics
+    own_segments = set(metrics.loc[metrics["article_id"] == article_id, "segment_id"].dropna())
+    names = segment_names(metrics[metrics["segment_id"].isin(own_segments)])
     for kind, frame in (("deal", frames.deals), ("metric", frames.metrics), ("view", frames.views)):
         own = frame[frame["article_id"] == article_id]
         for index, cells in zip(own.index, own.to_dict("records"), strict=True):
@@ -141,7 +147,8 @@ def article_items(frames: Frames, article_id: str) -> pd.DataFrame:
             if kind == "deal":
                 summary = deal_summary(record)
             elif kind == "metric":
-                summary = metric_summary(record)
+                segment = names.get(str(record.get("segment_id")))
+                summary = metric_summary({**record, "segment": segment or record.get("segment")})
             else:
                 summary = view_summary(record, article_company)
             rows.append(

@@ -244,7 +244,8 @@ def segment_display_name(written: Sequence[str]) -> str:
     return max(counts, key=lambda name: (name[:1].isupper(), counts[name], len(name), name))
 
 
-def _segment_names(metrics: pd.DataFrame) -> dict[str, str]:
+def segment_names(metrics: pd.DataFrame) -> dict[str, str]:
+    """Segment id -> the name shown for it, from every way ``metrics`` write it."""
     named = metrics.dropna(subset=["segment_id", "segment"])
     return {
         str(segment_id): segment_display_name([str(name) for name in group["segment"]])
@@ -329,16 +330,16 @@ def build_briefing(
     own_metrics = metrics[metrics["company_id"] == company_id]
     own_views = views[views["company_id"] == company_id]
 
-    segment_names = _segment_names(own_metrics)
+    names_by_segment = segment_names(own_metrics)
     own_metrics = own_metrics.assign(
-        segment=own_metrics["segment_id"].map(segment_names).fillna(own_metrics["segment"])
+        segment=own_metrics["segment_id"].map(names_by_segment).fillna(own_metrics["segment"])
     )
     latest, history = latest_values(own_metrics, METRIC_FACT_KEY)
     comparisons = compare_facts(own_metrics, own_views, stories)
     comparisons = comparisons.assign(
         source_number_a=comparisons["article_a"].map(numbers).astype("Int64"),
         source_number_b=comparisons["article_b"].map(numbers).astype("Int64"),
-        segment=comparisons["segment_id"].map(segment_names).fillna(comparisons["segment"]),
+        segment=comparisons["segment_id"].map(names_by_segment).fillna(comparisons["segment"]),
     )
     resolver = CompanyResolver()
     isins = sorted(
