@@ -1,10 +1,16 @@
 """Analyst charts about the market's view: valuation multiples against named peers, and
-the share's performance over the periods articles state."""
+the share's performance over the periods articles state.
+
+Big briefings name many peers, multiples and periods: the multiples chart draws the company
+and the ``MAX_PEERS`` peers stated most often, on at most ``MAX_MULTIPLES`` kinds of
+multiple; the performance chart the ``MAX_PERIODS`` periods stated most recently. Either
+says above its axes how many it shows of how many.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 import pandas as pd
 from matplotlib.artist import Artist
@@ -16,6 +22,7 @@ from briefing.analysis.formatting import format_change, format_quantity, metric_
 from briefing.charts.base import (
     Chart,
     EvidenceRef,
+    add_note,
     centre_rows,
     empty_chart,
     evidence_of,
@@ -23,6 +30,7 @@ from briefing.charts.base import (
     percent_tick,
     point_value,
     shorten,
+    shown_of,
     text_or,
 )
 from briefing.charts.theme import (
@@ -37,6 +45,10 @@ from briefing.charts.theme import (
 
 MULTIPLES_TITLE: Final = "Valuation multiples against peers"
 PERFORMANCE_TITLE: Final = "Share performance by period"
+MAX_PEERS: Final = 5  # with the company: six colours, six bars a group
+MAX_MULTIPLES: Final = 4  # groups of bars
+MAX_PERIODS: Final = 6
+_LEGEND_INSIDE: Final = 4  # legend entries that fit above the bars, else below the axes
 _GROUP_WIDTH: Final = 0.8
 
 
@@ -62,6 +74,17 @@ def multiples_chart(analysts: AnalystPicture, *, theme: ChartTheme = LIGHT) -> C
         dict.fromkeys(list(rows.loc[is_subject, "company_id"]) + list(rows["company_id"]))
     )
     subject_ids = set(rows.loc[is_subject, "company_id"])
+    peer_count = len(companies) - len(subject_ids)
+    companies = _most_stated(analysts.multiples, companies, subject_ids)
+    rows = rows[rows["company_id"].isin(companies)]
+    peers_note = (
+        ""
+        if len(companies) - len(subject_ids) >= peer_count
+        else (
+            f"this company and the {len(companies) - len(subject_ids)} peers stated most often,"
+            f" of {peer_count}"
+        )
+    )
     colours = {
         company: theme.accent(0) if company in subject_ids else theme.accent(index + 1)
         for index, company in enumerate(c for c in companies if c not in subject_ids)
@@ -71,10 +94,20 @@ def multiples_chart(analysts: AnalystPicture, *, theme: ChartTheme = LIGHT) -> C
         for company, group in rows.groupby("company_id", sort=False)
     }
     metrics = list(dict.fromkeys(rows.sort_values("is_subject", ascending=False)["metric"]))
+    metric_count = len(metrics)
+    if metric_count > MAX_MULTIPLES:  # the company's first, then those most companies state
+        stated = rows.groupby("metric")["company_id"].nunique()
+        subject_metrics = set(rows.loc[rows["is_subject"].fillna(False).astype(bool), "metric"])
+        ranked = sorted(metrics, key=lambda m: (m not in subject_metrics, -int(stated[m])))
+        chosen = set(ranked[:MAX_MULTIPLES])
+        metrics = [m for m in metrics if m in chosen]
+        rows = rows[rows["metric"].isin(chosen)]
+    notes = [peers_note, shown_of(len(metrics), metric_count, "multiples")]
     figure = new_figure(theme)
     set_title(figure, MULTIPLES_TITLE, theme)
     axes = figure.add_subplot()
     style_axes(axes, theme, grid_axis="y")
+    add_note(axes, "; ".join(note for note in notes if note), theme)
     points: dict[Artist, Sequence[EvidenceRef]] = {}
     tops: list[float] = []
     for group, metric in enumerate(metrics):
@@ -129,15 +162,36 @@ def multiples_chart(analysts: AnalystPicture, *, theme: ChartTheme = LIGHT) -> C
             + (" (this company)" if company in subject_ids else ""),
         )
         for company in companies
+        if company in set(rows["company_id"])
     ]
+    # A few entries fit above the bars; more go below the axes, three to a row.
+    placement: dict[str, Any] = (
+        {"loc": "upper left"}
+        if len(handles) <= _LEGEND_INSIDE
+        else {"loc": "upper center", "bbox_to_anchor": (0.5, -0.1), "ncols": 3}
+    )
     axes.legend(
         handles=handles,
-        loc="upper left",
         frameon=False,
         labelcolor=theme.foreground,
         prop={"family": FONT_FAMILY, "size": 8},
+        **placement,
     )
     return Chart(figure=figure, title=MULTIPLES_TITLE, points=points, empty=False)
+
+
+def _most_stated(
+    multiples: pd.DataFrame, companies: list[object], subject_ids: set[object]
+) -> list[object]:
+    """``companies`` (subject first) cut to the subject and the ``MAX_PEERS`` peers with the
+    most multiples statements (ties: the first named), in their original order."""
+    peers = [c for c in companies if c not in subject_ids]
+    if len(peers) <= MAX_PEERS:
+        return companies
+    counts = multiples["company_id"].value_counts()
+    ranked = sorted(peers, key=lambda c: -int(counts.get(c, 0)))  # stable: ties keep order
+    kept = set(ranked[:MAX_PEERS]) | subject_ids
+    return [c for c in companies if c in kept]
 
 
 def _move_text(row: pd.Series, change: float) -> str:
@@ -164,6 +218,10 @@ def performance_chart(analysts: AnalystPicture, *, theme: ChartTheme = LIGHT) ->
         moves = moves[moves["value_value"].notna() | moves["value_low"].notna()]
     if moves.empty:
         return empty_chart(PERFORMANCE_TITLE, theme)
+    stated = len(moves)
+    if stated > MAX_PERIODS:  # the newest statement of each period, newest periods first
+        period_key = moves["period"].fillna("").astype(str).str.casefold()
+        moves = moves[~period_key.duplicated(keep="first")].iloc[:MAX_PERIODS]
     changes = [point_value(row, "value") or 0.0 for _, row in moves.iterrows()]
     labels = [
         shorten(text_or(period, "period not stated"), 34)
@@ -173,6 +231,7 @@ def performance_chart(analysts: AnalystPicture, *, theme: ChartTheme = LIGHT) ->
     set_title(figure, PERFORMANCE_TITLE, theme)
     axes = figure.add_subplot()
     style_axes(axes, theme, grid_axis="x")
+    add_note(axes, shown_of(len(moves), stated, "stated moves", "newest"), theme)
     container = axes.barh(
         range(len(changes)),
         changes,

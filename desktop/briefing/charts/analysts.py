@@ -5,6 +5,10 @@ the Analysts tab imports its four builders from one module.
 Targets are drawn in the currency most of them are stated in; a target in another currency
 is left out (with a note) rather than converted, since a price target is a statement about
 one listing. The implied upside is the analysis layer's (``analysts.implied_upside``).
+
+With more than ``MAX_FIRM_TARGETS`` firms' targets, the chart draws them all as one row
+(their range, with the lowest and highest leading to their sentences, and their average)
+above the ``LATEST_TARGETS`` newest ones and the stated averages; the axis label says so.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Final
 
 import pandas as pd
 from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from briefing.analysis.analysts import AnalystPicture, current_prices, row_quantity
@@ -47,6 +52,9 @@ __all__ = [
 
 TARGETS_TITLE: Final = "Price targets against the current price"
 RATINGS_TITLE: Final = "Analyst ratings"
+MAX_FIRM_TARGETS: Final = 6  # firms' targets drawn one by one; more are summarised
+LATEST_TARGETS: Final = 4  # newest firms' targets drawn beside the summary
+STATED_SUMMARIES: Final = 2  # stated averages/medians ("$205 average") kept beside it
 _BUY = ("buy", "strong buy", "outperform", "overweight", "accumulate", "add")
 _SELL = ("sell", "strong sell", "underperform", "underweight", "reduce")
 
@@ -69,6 +77,43 @@ def _target_label(row: pd.Series) -> str:
     name = shorten(who, 22) if who else f"{stat} target" if stat else "target"
     when = format_date(row.get("published"))
     return f"{name[:1].upper()}{name[1:]}\n{when}" if when else name[:1].upper() + name[1:]
+
+
+def _draw_summary(
+    axes: Axes,
+    targets: pd.DataFrame,
+    unit: str,
+    theme: ChartTheme,
+    points: dict[Artist, Sequence[EvidenceRef]],
+) -> list[float]:
+    """Row 0: the range of ``targets`` as a muted bar, its ends as points leading to the
+    lowest and the highest target's sentence, the average as a tick; returns the ends."""
+    lows, highs, middles = [], [], []
+    for _, row in targets.iterrows():
+        middle = point_value(row, "value")
+        if middle is None:
+            continue
+        middles.append(middle)
+        lows.append((number(row.get("value_low")) or middle, row))
+        highs.append((number(row.get("value_high")) or middle, row))
+    low, low_row = min(lows, key=lambda pair: pair[0])
+    high, high_row = max(highs, key=lambda pair: pair[0])
+    average = sum(middles) / len(middles)
+    axes.barh([0], [high - low], left=[low], height=0.35, color=theme.muted, alpha=0.35)
+    ends = axes.scatter([low, high], [0, 0], s=40, marker="|", color=theme.foreground, zorder=3)
+    ends.set_picker(True)
+    points[ends] = [evidence_of(low_row), evidence_of(high_row)]
+    axes.scatter([average], [0], s=70, marker="D", color=theme.muted, zorder=3)
+    rounded = round(average, 1 if average < 100 else 0)
+    axes.annotate(
+        f"{format_value(low, unit)}–{format_number(high)}, average {format_value(rounded, unit)}",
+        (high, 0),
+        xytext=(8, 0),
+        textcoords="offset points",
+        va="center",
+        **text_style(theme, 8),
+    )
+    return [low, high]
 
 
 def _price_row(picture: AnalystPicture, targets: pd.DataFrame, unit: str) -> pd.Series | None:
@@ -97,6 +142,12 @@ def price_targets_chart(analysts: AnalystPicture, *, theme: ChartTheme = LIGHT) 
     unit = str(targets["value_unit"].fillna("").mode().iloc[0])
     shown = targets[targets["value_unit"].fillna("") == unit]
     left_out = len(targets) - len(shown)
+    firms = shown["stat"].isna() | (shown["stat"].astype("string").str.strip() == "")
+    summarised = shown[firms.to_numpy()] if int(firms.sum()) > MAX_FIRM_TARGETS else None
+    listed = shown
+    if summarised is not None:  # newest first, as the analysis layer sorts them
+        summaries = shown[~firms.to_numpy()].iloc[:STATED_SUMMARIES]
+        listed = pd.concat([summaries, summarised.iloc[:LATEST_TARGETS]]).sort_index()
     figure = new_figure(theme)
     set_title(figure, TARGETS_TITLE, theme)
     axes = figure.add_subplot()
@@ -104,7 +155,10 @@ def price_targets_chart(analysts: AnalystPicture, *, theme: ChartTheme = LIGHT) 
     points: dict[Artist, Sequence[EvidenceRef]] = {}
     labels: list[str] = []
     ends: list[float] = []
-    for position, (_, row) in enumerate(shown.iterrows()):
+    if summarised is not None:
+        labels.append(f"All {len(summarised)} firms'\ntargets")
+        ends += _draw_summary(axes, summarised, unit, theme, points)
+    for position, (_, row) in enumerate(listed.iterrows(), start=len(labels)):
         labels.append(_target_label(row))
         low, high = number(row.get("value_low")), number(row.get("value_high"))
         value = number(row.get("value_value"))
@@ -159,6 +213,12 @@ def price_targets_chart(analysts: AnalystPicture, *, theme: ChartTheme = LIGHT) 
     centre_rows(axes, len(labels), 3)
     axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_number(x)))
     axes.set_xlabel(f"Price target ({unit})" if unit else "Price target")
+    if summarised is not None:
+        shown_firms = min(LATEST_TARGETS, len(summarised))
+        axes.set_xlabel(
+            f"{axes.get_xlabel()} · newest {shown_firms} of {len(summarised)} firms' targets"
+            " shown, all in the top row"
+        )
     if left_out:
         axes.text(
             1.0,

@@ -92,6 +92,26 @@ def centre_rows(axes: Axes, rows: int, slots: int) -> None:
     axes.set_ylim(rows - 0.5 + extra, -0.5 - extra)
 
 
+def shown_of(shown: int, total: int, what: str, how: str = "") -> str:
+    """The note a capped chart carries: how many of how many it draws.
+
+    >>> shown_of(8, 40, "segment figures", "largest")
+    'largest 8 of 40 segment figures shown'
+    >>> shown_of(3, 3, "peers")
+    ''
+    """
+    if shown >= total:
+        return ""
+    return f"{how + ' ' if how else ''}{shown} of {total} {what} shown"
+
+
+def add_note(axes: Axes, note: str, theme: ChartTheme) -> None:
+    """A short muted note above ``axes`` on the left (the layout keeps room for it); no-op
+    for an empty note, so uncapped charts look as before."""
+    if note:
+        axes.set_title(note, loc="left", pad=4, **text_style(theme, 7.5, color=theme.muted))
+
+
 def evidence_of(row: Mapping[str, Any] | pd.Series) -> EvidenceRef:
     """The evidence of a frame row (its article, offsets and quote)."""
     quote = row["quote"]

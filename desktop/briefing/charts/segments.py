@@ -5,6 +5,10 @@ draw one bar per (segment, period). Only rows of a named segment count; company-
 figures are not segments. Values are never summed, and values in different currencies are
 never put on one axis: a row converted to the reporting currency (``value_reported_*``)
 is drawn in it, other rows on an axis of their own unit.
+
+A big briefing states dozens of segment figures: each chart then draws the ``MAX_BARS``
+largest (by value, or by the size of the change), largest first, and says so above the
+bars ("largest 8 of 40 segment figures shown").
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from briefing.analysis.formatting import (
 from briefing.charts.base import (
     Chart,
     EvidenceRef,
+    add_note,
     centre_rows,
     empty_chart,
     evidence_of,
@@ -35,11 +40,13 @@ from briefing.charts.base import (
     percent_tick,
     point_value,
     shorten,
+    shown_of,
     text_or,
 )
 from briefing.charts.theme import LIGHT, ChartTheme, new_figure, set_title, style_axes, text_style
 
 PREFERRED_METRIC: Final = "revenue"
+MAX_BARS: Final = 8  # bars with two-line labels that fit a tab's or half a page's height
 _LABEL_WIDTH: Final = 30
 
 
@@ -110,6 +117,23 @@ def _annotation(row: pd.Series) -> str:
     return stated if change is None else f"{stated}  ({format_change(change)})"
 
 
+def _largest(
+    drawn: list[tuple[pd.Series, float, str]],
+) -> list[tuple[pd.Series, float, str]]:
+    """At most ``MAX_BARS`` bars: all of a few in the briefing's order, else the largest
+    values of each unit (units share the bars by their number of figures, at least two
+    each), largest first."""
+    if len(drawn) <= MAX_BARS:
+        return drawn
+    units = list(dict.fromkeys(unit for _, _, unit in drawn))
+    kept: list[tuple[pd.Series, float, str]] = []
+    for unit in units:
+        mine = sorted((d for d in drawn if d[2] == unit), key=lambda d: -d[1])
+        share = max(2, round(MAX_BARS * len(mine) / len(drawn)))
+        kept += mine[:share]
+    return kept[:MAX_BARS]
+
+
 def segment_values_chart(metrics: pd.DataFrame, *, theme: ChartTheme = LIGHT) -> Chart:
     """The latest value of one metric per segment as horizontal bars, the stated value and
     change written beside each bar; one axes per unit, never summed across currencies."""
@@ -128,12 +152,16 @@ def segment_values_chart(metrics: pd.DataFrame, *, theme: ChartTheme = LIGHT) ->
             drawn.append((row, value, unit))
     if not drawn:
         return empty_chart(title, theme)
+    stated = len(drawn)
+    drawn = _largest(drawn)
+    note = shown_of(len(drawn), stated, "segment figures", "largest")
     units = list(dict.fromkeys(unit for _, _, unit in drawn))
     figure = new_figure(theme)
     set_title(figure, title, theme)
     heights = [sum(1 for _, _, u in drawn if u == unit) + 0.8 for unit in units]
     grid = figure.subplots(len(units), 1, squeeze=False, gridspec_kw={"height_ratios": heights})
     points: dict[Artist, Sequence[EvidenceRef]] = {}
+    add_note(grid[0, 0], note, theme)
     for axes, unit in zip(grid[:, 0], units, strict=True):
         style_axes(axes, theme, grid_axis="x")
         mine = [(row, value) for row, value, u in drawn if u == unit]
@@ -169,12 +197,16 @@ def segment_growth_chart(metrics: pd.DataFrame, *, theme: ChartTheme = LIGHT) ->
     if metric is None:
         return empty_chart(title, theme)
     chosen = _without_undated_twins(with_change[with_change["metric"] == metric], "change_pct")
+    stated = len(chosen)
+    if stated > MAX_BARS:  # the largest moves either way
+        chosen = chosen.loc[chosen["change_pct"].abs().nlargest(MAX_BARS, keep="first").index]
     chosen = chosen.sort_values("change_pct", ascending=False, kind="stable")
     changes = [float(value) for value in chosen["change_pct"]]
     figure = new_figure(theme)
     set_title(figure, title, theme)
     axes = figure.add_subplot()
     style_axes(axes, theme, grid_axis="x")
+    add_note(axes, shown_of(len(chosen), stated, "stated changes", "largest"), theme)
     labels = [_bar_label(row) for _, row in chosen.iterrows()]
     colours = [theme.up if change >= 0 else theme.down for change in changes]
     patches = _bars(axes, labels, changes, colours)
