@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Final
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
 from briefing.analysis.conflicts import quantity_from_row
-from briefing.analysis.formatting import format_quantity, format_value, metric_words
+from briefing.analysis.formatting import format_date, format_quantity, format_value, metric_words
 from briefing.analysis.summary import FACT_WORDS
+
+if TYPE_CHECKING:
+    from briefing.analysis.briefing import Briefing
 
 # Words for the verdict of a stated upside checked against the one recomputed.
 _CHECK_WORDS: Final = {"same": "agrees", "consistent": "agrees", "soft": "agrees"}
@@ -101,11 +105,15 @@ def fact_title(row: Any) -> str:
 
     >>> fact_title({"kind": "view", "fact": "price_performance", "period": "2025"})
     'share performance (2025)'
+    >>> fact_title({"kind": "view", "fact": "valuation_multiple", "metric": "forward_pe"})
+    'valuation multiple, forward P/E'
     """
     fact = str(row["fact"])
     title = metric_words(fact) if row["kind"] == "metric" else FACT_WORDS.get(fact, fact)
     for column in ("segment", "stat", "metric", "firm"):
         value = cell(row, column)
+        if column == "metric" and value is not None:  # "forward_pe / pe" -> "forward P/E / P/E"
+            value = " / ".join(metric_words(part.strip()) for part in str(value).split("/"))
         if value is not None and value != fact:
             title = f"{value} {title}" if column in ("segment", "stat") else f"{title}, {value}"
     period = cell(row, "period")
@@ -142,3 +150,41 @@ def verdict_words(verdict: object) -> str:
     if verdict == "conflict":
         return "conflict"
     return str(verdict) if verdict is not None else ""
+
+
+def date_span_text(dates: Iterable[pd.Timestamp | None]) -> str:
+    """The span of the dates given ("1 Jan 2026 to 4 Jan 2026", one date once), "" if none.
+
+    >>> date_span_text([pd.Timestamp("2026-01-04"), None, pd.Timestamp("2026-01-01")])
+    '1 Jan 2026 to 4 Jan 2026'
+    >>> date_span_text([pd.Timestamp("2026-01-04")]), date_span_text([])
+    ('4 Jan 2026', '')
+    """
+    known = [date for date in dates if date is not None and not pd.isna(date)]
+    if not known:
+        return ""
+    first, last = format_date(min(known)) or "", format_date(max(known)) or ""
+    return first if first == last else f"{first} to {last}"
+
+
+def quotes_by_source(briefing: Briefing) -> dict[int, list[str]]:
+    """The quoted sentences each source gives the briefing, in the order they are used:
+    deals, metrics, then the analyst tables (the sources list of the report and the PDF)."""
+    quotes: dict[int, list[str]] = {}
+    frames = [
+        briefing.deals,
+        briefing.metrics,
+        briefing.analysts.ratings,
+        briefing.analysts.targets,
+        briefing.analysts.multiples,
+        briefing.analysts.performance,
+        briefing.analysts.forecasts,
+    ]
+    for frame in frames:
+        for number, quote in zip(frame["source_number"], frame["quote"], strict=True):
+            if pd.isna(number) or not isinstance(quote, str):
+                continue
+            kept = quotes.setdefault(int(number), [])
+            if quote not in kept:
+                kept.append(quote)
+    return quotes

@@ -23,6 +23,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
 
 from briefing.analysis.analysts import row_quantity
+from briefing.analysis.display_text import converted_text
 from briefing.analysis.formatting import (
     format_change,
     format_number,
@@ -110,9 +111,13 @@ def _value_unit(row: pd.Series) -> tuple[float | None, str]:
     return point_value(row, "value"), text_or(row.get("value_unit"))
 
 
-def _annotation(row: pd.Series) -> str:
+def _annotation(row: pd.Series, axis_unit: str | None = None) -> str:
+    """The stated value (and change); with the bar drawn converted, the converted value too,
+    so a "CNY 248 billion" bar on a USD axis reads as what its length shows."""
     quantity = row_quantity(row, "value")
     stated = "" if quantity is None else format_quantity(quantity)
+    if axis_unit is not None and text_or(row.get("value_unit")) != axis_unit:
+        stated = " ".join(part for part in (stated, converted_text(row, "value")) if part)
     change = number(row.get("change_pct"))
     return stated if change is None else f"{stated}  ({format_change(change)})"
 
@@ -170,7 +175,7 @@ def segment_values_chart(metrics: pd.DataFrame, *, theme: ChartTheme = LIGHT) ->
         for patch, (row, value) in zip(patches, mine, strict=True):
             points[patch] = [evidence_of(row)]
             axes.annotate(
-                _annotation(row),
+                _annotation(row, unit),
                 (max(value, 0.0), patch.get_y() + patch.get_height() / 2),
                 xytext=(4, 0),
                 textcoords="offset points",

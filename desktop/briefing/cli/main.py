@@ -24,12 +24,13 @@ if TYPE_CHECKING:
 
 # The sub-commands, named here so that opening the window does not import them (they pull
 # in the extraction engine); a test checks this against the parser.
-COMMAND_NAMES = frozenset({"extract", "report", "eval", "library", "rates"})
+COMMAND_NAMES = frozenset({"extract", "report", "eval", "library", "rates", "export"})
 
 
 def build_parser() -> argparse.ArgumentParser:
     from briefing.cli import (
         eval_command,
+        export_command,
         extract_command,
         library_command,
         rates_command,
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     eval_command.add_parser(subparsers)
     library_command.add_parser(subparsers)
     rates_command.add_parser(subparsers)
+    export_command.add_parser(subparsers)
     return parser
 
 

@@ -12,10 +12,12 @@ from briefing.analysis.display_text import (
     cell,
     check_words,
     converted_text,
+    date_span_text,
     difference_text,
     fact_title,
     implied_upside_text,
     quantity_text,
+    quotes_by_source,
     terms_text,
 )
 from briefing.analysis.formatting import (
@@ -35,11 +37,10 @@ from briefing.cli.report_markup import (
 
 
 def _header(briefing: Briefing) -> list[str]:
-    dates = [source.published for source in briefing.sources if source.published is not None]
     facts = [f"{len(briefing.sources)} source{'s' if len(briefing.sources) != 1 else ''}"]
-    if dates:
-        first, last = format_date(min(dates)) or "", format_date(max(dates)) or ""
-        facts.append(first if first == last else f"{first} to {last}")
+    span = date_span_text(source.published for source in briefing.sources)
+    if span:
+        facts.append(span)
     if briefing.isins:
         facts.append("ISIN " + ", ".join(briefing.isins))
     facts.append(f"converted amounts in {briefing.reporting_currency} (approximate)")
@@ -261,7 +262,7 @@ def _int(value: object) -> str:
 
 def _sources(briefing: Briefing) -> list[str]:
     lines = ["## Sources", ""]
-    quotes = _quotes_by_source(briefing)
+    quotes = quotes_by_source(briefing)
     for source in briefing.sources:
         lines.append(f"{source.number}. {_source_line(source)}")
         for quote in quotes.get(source.number, []):
@@ -280,28 +281,6 @@ def _source_line(source: Source) -> str:
         copies = ", ".join(source.copy_sources) or f"{len(source.copies)} copies"
         line += f" (also republished by {md_escape(copies)})"
     return line
-
-
-def _quotes_by_source(briefing: Briefing) -> dict[int, list[str]]:
-    """The quoted sentences each source gives the briefing, in the order they are used."""
-    quotes: dict[int, list[str]] = {}
-    frames = [
-        briefing.deals,
-        briefing.metrics,
-        briefing.analysts.ratings,
-        briefing.analysts.targets,
-        briefing.analysts.multiples,
-        briefing.analysts.performance,
-        briefing.analysts.forecasts,
-    ]
-    for frame in frames:
-        for number, quote in zip(frame["source_number"], frame["quote"], strict=True):
-            if pd.isna(number) or not isinstance(quote, str):
-                continue
-            kept = quotes.setdefault(int(number), [])
-            if quote not in kept:
-                kept.append(quote)
-    return quotes
 
 
 def render_markdown(briefing: Briefing) -> str:

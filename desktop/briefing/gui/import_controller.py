@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import QObject, Signal
 
+from briefing.gui.progress_widget import TaskProgressWidget
 from briefing.gui.tasks import TaskControl, TaskHandle, TaskRunner
 from briefing.store import Library, LibraryError
 
@@ -51,45 +51,6 @@ def _import_work(
     return work
 
 
-class ImportProgressWidget(QWidget):
-    """Status-bar widget: "n of N", the current file's name, and Cancel."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.bar = QProgressBar(self)
-        self.bar.setFormat(self.tr("%v of %m"))
-        self.bar.setTextVisible(True)
-        self.bar.setMinimumWidth(160)
-        self.bar.setAccessibleName(self.tr("Import progress"))
-        self.file_label = QLabel(self)
-        self.file_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
-        self.file_label.setMinimumWidth(180)
-        self.file_label.setMaximumWidth(320)
-        self.file_label.setAccessibleName(self.tr("File being imported"))
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel import"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.file_label, 1)
-        layout.addWidget(self.cancel_button)
-        self.setAccessibleName(self.tr("Import"))
-
-    def show_progress(self, done: int, total: int, label: str) -> None:
-        self.bar.setMaximum(max(total, 1))
-        self.bar.setValue(min(done, total))
-        metrics = self.file_label.fontMetrics()
-        width = max(self.file_label.width(), self.file_label.minimumWidth())
-        self.file_label.setText(metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, width))
-        self.file_label.setToolTip("")  # never rich text; the name is shown elided as plain text
-
-    def reset(self) -> None:
-        self.bar.setMaximum(1)
-        self.bar.setValue(0)
-        self.file_label.setText(self.tr("Starting…"))
-        self.cancel_button.setEnabled(True)
-
-
 class ImportController(QObject):
     """Runs imports into ``library_path`` one at a time; see the module docstring."""
 
@@ -112,7 +73,9 @@ class ImportController(QObject):
         self._recursive = recursive
         self._queue: deque[list[Path]] = deque()
         self._handle: TaskHandle[ImportSummary] | None = None
-        self._widget = ImportProgressWidget()
+        self._widget = TaskProgressWidget(
+            self.tr("Import progress"), self.tr("File being imported"), self.tr("Cancel import")
+        )
         self._widget.cancel_button.clicked.connect(self.cancel)
         self._widget.hide()
 
@@ -120,7 +83,7 @@ class ImportController(QObject):
     def library_path(self) -> Path:
         return self._library_path
 
-    def progress_widget(self) -> ImportProgressWidget:
+    def progress_widget(self) -> TaskProgressWidget:
         """The widget for the status bar (``addPermanentWidget``); hidden when idle."""
         return self._widget
 
@@ -146,8 +109,7 @@ class ImportController(QObject):
         self._queue.clear()
         if self._handle is not None and self._handle.running:
             self._handle.cancel()
-            self._widget.cancel_button.setEnabled(False)
-            self._widget.file_label.setText(self.tr("Cancelling…"))
+            self._widget.cancelling()
 
     def _start_next(self) -> None:
         if not self._queue:

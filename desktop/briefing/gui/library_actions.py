@@ -17,6 +17,7 @@ from briefing.store import Library
 from briefing.store.errors import CorruptLibraryError, LibraryError
 
 if TYPE_CHECKING:
+    from briefing.analysis.importer import FileFailure, ImportSummary
     from briefing.gui.main_window import MainWindow
 
 _log = logging.getLogger(__name__)
@@ -147,3 +148,20 @@ class LibraryActions(QObject):
             self.tr("The damaged library was kept as %s") % aside, 15000
         )
         self.window.reload()
+
+    def imported(self, summary: ImportSummary) -> None:
+        """An import ended: reload the window and say what happened."""
+        parts = [self.tr("%d added") % len(summary.added)]
+        if summary.duplicates:
+            parts.append(self.tr("%d already in the library") % len(summary.duplicates))
+        if summary.failed:
+            parts.append(self.tr("%d could not be read") % len(summary.failed))
+        if summary.cancelled:
+            parts.append(self.tr("import cancelled"))
+        self.window.reload()
+        self.window.statusBar().showMessage(", ".join(parts), 15000)
+
+    def failed(self, failures: list[FileFailure]) -> None:
+        """Files an import could not read: listed in the error panel, which is shown."""
+        self.window.error_panel.add_failures(failures)
+        self.window.error_panel.show()

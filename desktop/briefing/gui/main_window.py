@@ -13,24 +13,20 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
     QWidget,
 )
 
-from briefing.analysis.article_items import article_items
-from briefing.analysis.formatting import format_date
-from briefing.analysis.workspace import Workspace, article_document, load_workspace
+from briefing.analysis.workspace import Workspace, load_workspace
 from briefing.gui.about import AboutDialog, open_help
 from briefing.gui.article_view import ArticleView
 from briefing.gui.briefing_tabs import TableAndCharts
@@ -41,9 +37,10 @@ from briefing.gui.company_content import (
     company_to_show,
     library_content,
 )
-from briefing.gui.conflict_view import ConflictView
 from briefing.gui.context import AppContext
 from briefing.gui.error_panel import ErrorPanel
+from briefing.gui.evidence_actions import EvidenceActions
+from briefing.gui.export_actions import BriefingExport
 from briefing.gui.import_controller import ImportController
 from briefing.gui.library_actions import LibraryActions
 from briefing.gui.library_panel import LibraryPanel
@@ -51,22 +48,22 @@ from briefing.gui.overview_tab import OverviewTab
 from briefing.gui.settings import (
     LAST_COMPANY,
     REPORTING_CURRENCY,
-    SPLITTER_STATE,
     THEME,
-    WINDOW_GEOMETRY,
-    WINDOW_STATE,
 )
 from briefing.gui.theme import apply_theme, current_chart_theme_name
 from briefing.gui.window_actions import build_actions
+from briefing.gui.window_state import (
+    ALL_SAVED,
+    confirm_close,
+    restore_window_state,
+    save_window_state,
+)
 
 if TYPE_CHECKING:  # the importer pulls in the extraction engine, the charts matplotlib
-    from briefing.analysis.importer import ImportSummary
     from briefing.gui.company_charts import CompanyCharts
 
 _log = logging.getLogger(__name__)
 ALL_COMPANIES = ""
-# How "All companies" is saved: the setting's default "" means nothing was saved yet.
-_ALL_SAVED = "*all*"
 CURRENCIES = ("USD", "EUR", "CNY", "HKD", "GBP", "JPY", "CHF")
 
 
@@ -140,14 +137,15 @@ class MainWindow(QMainWindow):
         self.error_panel.hide()
         self.imports = ImportController(context.library_path, context.tasks, self)
         self.statusBar().addPermanentWidget(self.imports.progress_widget())
-        self.imports.import_finished.connect(self._on_import_finished)
-        self.imports.files_failed.connect(self._on_files_failed)
         self.imports.import_failed.connect(self.show_error)
 
         self.actions_ = build_actions(self, [title for _, title in self._tab_pages()])
         self.library_actions = LibraryActions(self)
+        self.evidence = EvidenceActions(self)
+        self.briefing_export = BriefingExport(self)
+        self.statusBar().addPermanentWidget(self.briefing_export.controller.progress_widget())
         self._connect()
-        self._restore_state()
+        restore_window_state(self)
 
     def _tab_pages(self) -> list[tuple[QWidget, str]]:
         return [
@@ -159,10 +157,17 @@ class MainWindow(QMainWindow):
         ]
 
     def _connect(self) -> None:
+        self.imports.import_finished.connect(self.library_actions.imported)
+        self.imports.files_failed.connect(self.library_actions.failed)
         actions = self.actions_
         actions.add_files.triggered.connect(self.library_actions.choose_files)
         actions.add_folder.triggered.connect(self.library_actions.choose_folder)
         actions.export_table.triggered.connect(self._export_visible_table)
+        actions.export_briefing.triggered.connect(self.briefing_export.choose_file_and_export)
+        actions.open_export.triggered.connect(self.briefing_export.open_last)
+        actions.paper_group.triggered.connect(
+            lambda action: self.briefing_export.set_paper(action.data())
+        )
         actions.reextract.triggered.connect(self.library_actions.reextract)
         actions.quit.triggered.connect(self.close)
         actions.find.triggered.connect(self.library_panel.focus_search)
@@ -179,53 +184,27 @@ class MainWindow(QMainWindow):
         self.library_panel.article_activated.connect(self.open_article)
         self.library_panel.remove_requested.connect(self.library_actions.remove)
         self.overview.company_activated.connect(self.select_company)
-        self.overview.conflict_activated.connect(self._open_conflict_row)
+        self.overview.conflict_activated.connect(self.evidence.open_conflict_row)
         for tab in (self.overview, self.deals_tab, self.segments_tab, self.analysts_tab):
             tab.evidence_requested.connect(self.open_evidence)
             tab.error_occurred.connect(self.show_error)
         for tab in (self.deals_tab, self.segments_tab, self.analysts_tab):
-            tab.conflict_requested.connect(self._open_conflict_of)
+            tab.conflict_requested.connect(self.evidence.open_conflict_of)
 
     # -- state ----------------------------------------------------------------------------
 
-    def _restore_state(self) -> None:
-        geometry = self.settings.get(WINDOW_GEOMETRY)
-        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
-            self.resize(1280, 800)
-        state = self.settings.get(WINDOW_STATE)
-        if state:
-            self.restoreState(QByteArray(state))
-        splitter = self.settings.get(SPLITTER_STATE)
-        if splitter:
-            self.splitter.restoreState(QByteArray(splitter))
-        else:
-            self.splitter.setSizes([440, 840])
-        theme = self.settings.get(THEME)
-        for action in self.actions_.theme_group.actions():
-            action.setChecked(action.data() == theme)
-
     def save_state(self) -> None:
-        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
-        self.settings.set(WINDOW_STATE, bytes(self.saveState().data()))
-        self.settings.set(SPLITTER_STATE, bytes(self.splitter.saveState().data()))
-        shown = self._shown_company
-        if shown is not None:
-            self.settings.set(LAST_COMPANY, shown or _ALL_SAVED)
-        for tab in (self.deals_tab, self.segments_tab, self.analysts_tab):
-            tab.save_state()
-        self.settings.sync()
+        save_window_state(self, ALL_SAVED)
+
+    @property
+    def shown_company(self) -> str | None:
+        """The company whose tabs are shown ("" for all companies); None before the first."""
+        return self._shown_company
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.imports.running:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Import running"),
-                self.tr("Articles are still being imported. Stop the import and quit?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
-            self.imports.cancel()
+        if not confirm_close(self):
+            event.ignore()
+            return
         self.save_state()
         self.context.tasks.shutdown()
         event.accept()
@@ -252,7 +231,7 @@ class MainWindow(QMainWindow):
         wanted = select if select is not None else self._shown_company
         if wanted is None:
             saved = self.settings.get(LAST_COMPANY)
-            wanted = ALL_COMPANIES if saved == _ALL_SAVED else (saved or None)
+            wanted = ALL_COMPANIES if saved == ALL_SAVED else (saved or None)
         if wanted == ALL_COMPANIES and self._all_for_lack_of_companies:
             wanted = None  # the library was empty: now show its first company
         currency = self.currency_box.currentText()
@@ -373,6 +352,13 @@ class MainWindow(QMainWindow):
                 content.headlines,
                 content.conflicts,
             )
+        export = self.actions_.export_briefing
+        export.setEnabled(briefing is not None)
+        export.setToolTip(
+            self.tr("Export the briefing on %s as a PDF") % content.heading.split(" · ")[0]
+            if briefing is not None
+            else self.tr("Choose a company to export its briefing")
+        )
         charts_follow = briefing is not None
         self.deals_tab.set_table(content.deals, charts_follow)
         self.segments_tab.set_table(content.metrics, charts_follow)
@@ -423,68 +409,11 @@ class MainWindow(QMainWindow):
     # -- evidence ---------------------------------------------------------------------------
 
     def open_article(self, article_id: str) -> None:
-        self.open_evidence(article_id, -1, -1, "")
+        self.evidence.open(article_id, -1, -1, "")
 
     def open_evidence(self, article_id: str, start: int, end: int, quote: str) -> None:
         """Show the article on the Article tab, scrolled to the quoted sentence."""
-        workspace = self.workspace
-        if workspace is None:
-            return
-        try:
-            document = article_document(workspace, article_id)
-        except Exception as error:
-            self.show_error(self.tr("The article cannot be opened: %s") % error)
-            return
-        meta = " · ".join(
-            part
-            for part in (
-                document.source or "",
-                (format_date(pd.Timestamp(document.published)) or "") if document.published else "",
-                str(document.path),
-            )
-            if part
-        )
-        self.article_view.set_article(
-            article_id,
-            document.title,
-            meta,
-            document.body,
-            article_items(workspace.frames, article_id),
-        )
-        self.tabs.setCurrentWidget(self.article_view)
-        if quote or start >= 0:
-            self.article_view.show_evidence(start, end, quote)
-        self.evidence_shown.emit(article_id)
-
-    def _open_conflict_row(self, row: int) -> None:
-        content = self.content
-        if content is None or content.briefing is None:
-            return
-        conflicts = content.briefing.conflicts
-        if 0 <= row < len(conflicts):
-            self._show_conflict(conflicts.iloc[row])
-
-    def _open_conflict_of(self, article_id: str, quote: str) -> None:
-        content = self.content
-        if content is None or content.briefing is None:
-            return
-        conflicts = content.briefing.conflicts
-        for side in ("a", "b"):
-            found = conflicts[
-                (conflicts[f"article_{side}"] == article_id) & (conflicts[f"quote_{side}"] == quote)
-            ]
-            if not found.empty:
-                self._show_conflict(found.iloc[0])
-                return
-
-    def _show_conflict(self, row: pd.Series) -> None:
-        assert self.workspace is not None
-        frames = self.workspace.frames
-        evidence = pd.concat([frames.metrics, frames.views], ignore_index=True)
-        view = ConflictView(row, frames.articles, self, evidence=evidence)
-        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        view.evidence_requested.connect(self.open_evidence)
-        view.show()
+        self.evidence.open(article_id, start, end, quote)
 
     # -- messages, dialogs, drops -----------------------------------------------------------
 
@@ -492,22 +421,6 @@ class MainWindow(QMainWindow):
         """A problem the user can act on: in the status bar, and in the log."""
         _log.warning("%s", message)
         self.statusBar().showMessage(message, 15000)
-
-    def _on_import_finished(self, summary: ImportSummary) -> None:
-        parts = [self.tr("%d added") % len(summary.added)]
-        if summary.duplicates:
-            parts.append(self.tr("%d already in the library") % len(summary.duplicates))
-        if summary.failed:
-            parts.append(self.tr("%d could not be read") % len(summary.failed))
-        if summary.cancelled:
-            parts.append(self.tr("import cancelled"))
-        message = ", ".join(parts)
-        self.reload()
-        self.statusBar().showMessage(message, 15000)
-
-    def _on_files_failed(self, failures: list[object]) -> None:
-        self.error_panel.add_failures(failures)  # type: ignore[arg-type]
-        self.error_panel.show()
 
     def _export_visible_table(self) -> None:
         page = self.tabs.currentWidget()

@@ -24,6 +24,7 @@ _log = logging.getLogger(__name__)
 
 RECENT_FILES_LIMIT = 10
 THEMES = ("system", "light", "dark")
+PAPER_SIZES = ("a4", "letter")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,12 @@ WINDOW_GEOMETRY: Setting[bytes] = Setting(
 WINDOW_STATE: Setting[bytes] = Setting(
     "window/state", bytes, b"", str(QT_TRANSLATE_NOOP("Settings", "Window toolbars and docks"))
 )
+PDF_PAPER: Setting[str] = Setting(
+    "export/paper", str, "a4", str(QT_TRANSLATE_NOOP("Settings", "PDF paper size")), PAPER_SIZES
+)
+EXPORT_FOLDER: Setting[str] = Setting(
+    "export/folder", str, "", str(QT_TRANSLATE_NOOP("Settings", "Folder of the last export"))
+)
 SPLITTER_STATE: Setting[bytes] = Setting(
     "window/splitter", bytes, b"", str(QT_TRANSLATE_NOOP("Settings", "Library panel width"))
 )
@@ -72,6 +79,8 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     SPLITTER_STATE,
+    PDF_PAPER,
+    EXPORT_FOLDER,
 )
 
 

@@ -16,6 +16,8 @@ class WindowActions:
     add_folder: QAction
     recent_menu: QMenu
     export_briefing: QAction
+    open_export: QAction
+    paper_group: QActionGroup
     export_table: QAction
     reextract: QAction
     quit: QAction
@@ -46,8 +48,10 @@ def build_actions(window: QMainWindow, tab_titles: list[str]) -> WindowActions:
     add_files = _action(window, tr("&Add files…"), QKeySequence.StandardKey.Open)
     add_folder = _action(window, tr("Add &folder…"), "Ctrl+Shift+O")
     export_briefing = _action(window, tr("&Export briefing as PDF…"), "Ctrl+E")
-    export_briefing.setEnabled(False)  # the PDF export arrives with its own issue
-    export_briefing.setToolTip(tr("PDF briefings are not available in this version yet"))
+    export_briefing.setEnabled(False)  # until a company's briefing is shown
+    export_briefing.setToolTip(tr("Choose a company to export its briefing"))
+    open_export = _action(window, tr("&Open the exported briefing"))
+    open_export.setEnabled(False)
     export_table = _action(window, tr("Export &visible table…"), "Ctrl+Shift+E")
     reextract = _action(window, tr("&Re-extract articles from an older engine"))
     quit_action = _action(window, tr("&Quit"), QKeySequence.StandardKey.Quit)
@@ -56,6 +60,15 @@ def build_actions(window: QMainWindow, tab_titles: list[str]) -> WindowActions:
     recent_menu = file_menu.addMenu(tr("Recent &files"))
     file_menu.addSeparator()
     file_menu.addAction(export_briefing)
+    file_menu.addAction(open_export)
+    paper_menu = file_menu.addMenu(tr("PDF &paper size"))
+    paper_group = QActionGroup(window)
+    for paper, title in (("a4", tr("A4")), ("letter", tr("US Letter"))):
+        action = _action(window, title)
+        action.setCheckable(True)
+        action.setData(paper)
+        paper_group.addAction(action)
+        paper_menu.addAction(action)
     file_menu.addAction(export_table)
     file_menu.addSeparator()
     file_menu.addAction(reextract)
@@ -99,6 +112,8 @@ def build_actions(window: QMainWindow, tab_titles: list[str]) -> WindowActions:
         add_folder=add_folder,
         recent_menu=recent_menu,
         export_briefing=export_briefing,
+        open_export=open_export,
+        paper_group=paper_group,
         export_table=export_table,
         reextract=reextract,
         quit=quit_action,
