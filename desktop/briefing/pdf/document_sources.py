@@ -8,6 +8,7 @@ briefing lists the sources its pages cite, not every article of the library.
 from __future__ import annotations
 
 from collections.abc import Collection
+from pathlib import PurePath
 from typing import Final
 
 from briefing.analysis.briefing import Briefing, Source
@@ -68,8 +69,8 @@ def _source_entry(source: Source, quotes: list[str]) -> str:
         text(source.source, "unknown source"),
         text(format_date(source.published), "undated"),
     ]
-    if source.path:
-        fields.append(f"<i>{text(source.path)}</i>")
+    if source.path:  # the file's name: where the library keeps it is no reader's business
+        fields.append(f"<i>{text(PurePath(source.path).name)}</i>")
     line = " — ".join(fields)
     if source.copies:
         copies = ", ".join(source.copy_sources) or f"{len(source.copies)} copies"
