@@ -18,6 +18,14 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT_ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp: object) -> object:
+    """One QApplication for the whole session, made before any test: the PDF export and
+    `briefing export` make a QGuiApplication when none exists, and a widget test after
+    that would abort the process (QWidget needs a QApplication)."""
+    return qapp
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """``../shared`` beside the project; tests that need it skip, saying so, when absent."""

@@ -31,10 +31,11 @@ def briefing_of(paths: list[Path], company: str) -> Briefing:
 
 
 def qt_application() -> object:
-    """The test session's Qt application (pytest-qt's kind when one exists already)."""
-    from PySide6.QtGui import QGuiApplication
+    """The test session's Qt application: a QApplication (tests/conftest.py makes it first),
+    never a bare QGuiApplication, which would make every later widget test abort."""
+    from PySide6.QtWidgets import QApplication
 
-    return QGuiApplication.instance() or QGuiApplication(["briefing-tests"])
+    return QApplication.instance() or QApplication(["briefing-tests"])
 
 
 def normalised(text: str) -> str:
