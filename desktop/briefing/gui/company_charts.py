@@ -10,15 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.analysis.briefing import Briefing
-from briefing.charts.analysts import (
-    multiples_chart,
-    performance_chart,
-    price_targets_chart,
-    ratings_chart,
-)
 from briefing.charts.base import Chart
-from briefing.charts.deals import deal_timeline_chart
-from briefing.charts.segments import segment_growth_chart, segment_values_chart
+from briefing.charts.briefing_charts import CHART_SECTIONS, briefing_charts
 from briefing.charts.theme import DARK, LIGHT
 
 
@@ -34,20 +27,12 @@ class CompanyCharts:
 def company_charts(briefing: Briefing, currency: str, theme_name: str) -> CompanyCharts:
     """The charts for ``briefing`` in the ``"light"`` or ``"dark"`` chart theme."""
     theme = DARK if theme_name == "dark" else LIGHT
-    picture = briefing.analysts
-    return CompanyCharts(
-        deals=(deal_timeline_chart(briefing.deals, currency, theme=theme),),
-        segments=(
-            segment_values_chart(briefing.metrics, theme=theme),
-            segment_growth_chart(briefing.metrics, theme=theme),
-        ),
-        analysts=(
-            price_targets_chart(picture, theme=theme),
-            ratings_chart(picture, theme=theme),
-            multiples_chart(picture, theme=theme),
-            performance_chart(picture, theme=theme),
-        ),
-    )
+    drawn = [(key, build()) for key, build in briefing_charts(briefing, currency, theme)]
+
+    def of(section: str) -> tuple[Chart | None, ...]:
+        return tuple(chart for key, chart in drawn if CHART_SECTIONS[key] == section)
+
+    return CompanyCharts(deals=of("deals"), segments=of("segments"), analysts=of("analysts"))
 
 
 def warm_chart_canvas() -> None:

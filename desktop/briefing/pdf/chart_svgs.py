@@ -10,24 +10,14 @@ stay inside their axes are drawn this way: the builders autoscale their axes to 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
 import matplotlib
 
 from briefing.analysis.briefing import Briefing
-from briefing.charts import (
-    LIGHT,
-    Chart,
-    deal_timeline_chart,
-    multiples_chart,
-    performance_chart,
-    price_targets_chart,
-    ratings_chart,
-    segment_growth_chart,
-    segment_values_chart,
-)
+from briefing.charts import LIGHT, Chart
+from briefing.charts.briefing_charts import ChartBuilder, briefing_charts
 
 # Inches: about the text width of A4 and Letter with our margins, so 8-point tick labels
 # stay close to 8 points on paper.
@@ -46,19 +36,10 @@ class ChartSvg:
     height_in: float
 
 
-def chart_builders(briefing: Briefing) -> list[tuple[str, Callable[[], Chart | None]]]:
-    """(key, builder) of every chart of the briefing, in the order the PDF shows them."""
-    picture = briefing.analysts
-    currency = briefing.reporting_currency
-    return [
-        ("deals", lambda: deal_timeline_chart(briefing.deals, currency, theme=LIGHT)),
-        ("segment_values", lambda: segment_values_chart(briefing.metrics, theme=LIGHT)),
-        ("segment_growth", lambda: segment_growth_chart(briefing.metrics, theme=LIGHT)),
-        ("price_targets", lambda: price_targets_chart(picture, theme=LIGHT)),
-        ("ratings", lambda: ratings_chart(picture, theme=LIGHT)),
-        ("multiples", lambda: multiples_chart(picture, theme=LIGHT)),
-        ("performance", lambda: performance_chart(picture, theme=LIGHT)),
-    ]
+def chart_builders(briefing: Briefing) -> list[tuple[str, ChartBuilder]]:
+    """(key, builder) of every chart of the briefing, in the order the PDF shows them (the
+    window's order), in the light theme, amounts in the briefing's reporting currency."""
+    return briefing_charts(briefing, briefing.reporting_currency, LIGHT)
 
 
 def chart_svg(key: str, chart: Chart | None) -> ChartSvg | None:
