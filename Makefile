@@ -34,10 +34,10 @@ DESKTOP_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 \
 	libxkbcommon-x11-0
 
-# Opens the window: on the bundled sample articles the first time, on your library after.
+# Opens the window on your library; the bundled sample articles are loaded while it is empty.
 run: $(STAMP)
 	@bash packaging/ensure-system-packages.sh $(DESKTOP_PACKAGES) >&2
-	@env -u QT_QPA_PLATFORM $(BIN)/briefing
+	@env -u QT_QPA_PLATFORM $(BIN)/briefing --with-samples
 
 test: $(STAMP) lint typecheck layers unit eval compiled-check
 

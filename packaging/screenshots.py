@@ -49,7 +49,7 @@ def render(output: Path, docs: bool) -> list[Path]:
     app = create_application(["screenshots"])
     apply_theme(app, "light")
     context = build_context(app)
-    samples = paths.first_run_files(context.library_path, context.resources_dir)
+    samples = paths.sample_files(context.resources_dir)
     window = create_main_window(context)
     window.show()
     loaded: list[str] = []

@@ -52,6 +52,15 @@ def test_an_index_named_as_a_peer_is_not_a_company(sample_library: Path) -> None
     assert "S&P 500" not in set(workspace.companies["company_id"])
 
 
+def test_a_peer_group_is_not_a_company(sample_library: Path) -> None:
+    # resources/samples: the Kestrel analysts page sets its P/E against "its closest peer
+    # group"; the multiple stays (a peer in the chart) but the group is no company to pick.
+    workspace = load_workspace(sample_library)
+    assert "closest peer group" in set(workspace.frames.views["company_id"].dropna())
+    assert "closest peer group" not in set(workspace.companies["company_id"])
+    assert {"Meitu", "MiniMax", "Lumen Optics"} <= set(workspace.companies["company_id"])
+
+
 def test_company_briefing_equals_the_report_pipeline(sample_library: Path) -> None:
     workspace = load_workspace(sample_library)
     briefing = company_briefing(workspace, "Alibaba", "USD")

@@ -120,15 +120,15 @@ def log_path(environ: Mapping[str, str] | None = None) -> Path:
     return user_data_dir(environ) / LOG_FILE
 
 
-def first_run_files(library: Path, resources: Path) -> list[Path]:
-    """The bundled sample articles when ``library`` does not exist yet (the very first start
-    shows a populated window); nothing once it does. Sorted, so imports are repeatable.
+def sample_files(resources: Path) -> list[Path]:
+    """The bundled sample articles the welcome page offers (``make run`` loads them into an
+    empty library). Sorted, so imports are repeatable; none when the folder is missing.
 
-    >>> first_run_files(Path("/nonexistent/library.sqlite3"), Path("/nonexistent/resources"))
+    >>> sample_files(Path("/nonexistent/resources"))
     []
     """
     samples = resources / SAMPLES_FOLDER
-    if library.exists() or not samples.is_dir():
+    if not samples.is_dir():
         return []
     return sorted(
         path for path in samples.iterdir() if path.is_file() and not path.name.startswith(".")

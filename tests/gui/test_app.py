@@ -39,11 +39,18 @@ def run_app_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize(
-    ("case", "argv", "library", "files"),
+    ("case", "argv", "library", "files", "with_samples"),
     [
-        ("no arguments: the window on the default library", [], None, []),
-        ("files open the window and are added", [str(SAMPLES), "x"], None, [SAMPLES, Path("x")]),
-        ("another library", ["--library", "/tmp/l.sqlite3"], Path("/tmp/l.sqlite3"), []),
+        ("no arguments: the window on the default library", [], None, [], False),
+        (
+            "files open the window and are added",
+            [str(SAMPLES), "x"],
+            None,
+            [SAMPLES, Path("x")],
+            False,
+        ),
+        ("another library", ["--library", "/tmp/l.sqlite3"], Path("/tmp/l.sqlite3"), [], False),
+        ("make run", ["--with-samples"], None, [], True),
     ],
 )
 def test_cli_opens_the_window(
@@ -51,13 +58,14 @@ def test_cli_opens_the_window(
     argv: list[str],
     library: Path | None,
     files: list[Path],
+    with_samples: bool,
     run_app_calls: list[dict[str, Any]],
 ) -> None:
     assert cli_main.main(argv) == 0, case
     assert [
         {key: value for key, value in call.items() if key != "first_reading"}
         for call in run_app_calls
-    ] == [{"library": library, "files": files}], case
+    ] == [{"library": library, "files": files, "with_samples": with_samples}], case
     # No library file there: nothing to read ahead (reading would create it).
     assert run_app_calls[0]["first_reading"] is None, case
 
@@ -164,6 +172,10 @@ class RecordingWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.added: list[Path] = []
+        self.samples_when_empty = False
+
+    def load_samples_when_empty(self) -> None:
+        self.samples_when_empty = True
 
     def add_files(self, files: Sequence[Path]) -> None:
         self.added.extend(files)
@@ -192,14 +204,20 @@ def started(
     apply_theme(qapp, "light")
 
 
-def test_first_run_adds_the_samples(started: list[RecordingWindow], tmp_path: Path) -> None:
-    assert app.run_app(["briefing"]) == 0
+@pytest.mark.parametrize(
+    ("case", "with_samples"),
+    [("briefing: the window offers the samples itself", False), ("make run", True)],
+)
+def test_the_samples_load_only_when_asked(
+    started: list[RecordingWindow], tmp_path: Path, case: str, with_samples: bool
+) -> None:
+    assert app.run_app(["briefing"], with_samples=with_samples) == 0
     (window,) = started
     assert window.isVisible()
     assert window.context.library_path == tmp_path / "data" / "library.sqlite3"
     assert window.context.log_path == tmp_path / "data" / "briefing.log"
-    assert window.added == paths.first_run_files(window.context.library_path, SAMPLES.parent)
-    assert len(window.added) >= 2
+    assert window.added == [], case
+    assert window.samples_when_empty is with_samples, case
 
 
 def test_given_files_and_library_win(started: list[RecordingWindow], tmp_path: Path) -> None:

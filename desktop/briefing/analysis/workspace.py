@@ -9,6 +9,7 @@ both build a company's briefing the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,6 +25,7 @@ from briefing.analysis.frames_stored import library_frames
 from briefing.analysis.fx import RatesFileError, RateTable, load_reference_rates
 from briefing.domain.model import Document
 from briefing.extract.vocab.companies import MARKET_INDICES
+from briefing.extract.vocab.view_terms import PEER_GROUP_NOUNS
 from briefing.paths import resources_dir, user_rates_path
 from briefing.store import Library, UnknownArticleError
 
@@ -87,6 +89,27 @@ _INDEX_NAMES: Final = frozenset(
 )
 
 
+# Lowercase words that make a valuation peer a group rather than a company ("its closest
+# peer group", "Brazilian utilities", "the sector average"). Matched as written: company
+# names are capitalised, so "Weser Bank" or "Baltic Cold Chain" never match.
+_PEER_GROUP_WORDS: Final = re.compile(
+    r"(?:^|\s)(?:"
+    + "|".join(re.escape(noun) for noun in (*PEER_GROUP_NOUNS, "average", "median", "index"))
+    + r")$"
+)
+
+
+def is_peer_group(name: str) -> bool:
+    """Whether a name the articles compare multiples with is a group of peers, not a company.
+
+    >>> [is_peer_group(n) for n in ("closest peer group", "Brazilian utilities", "sector average")]
+    [True, True, True]
+    >>> [is_peer_group(n) for n in ("Weser Bank", "Baltic Cold Chain", "Meitu", "eBay")]
+    [False, False, False, False]
+    """
+    return _PEER_GROUP_WORDS.search(name.strip()) is not None
+
+
 @dataclass(frozen=True)
 class Workspace:
     """An opened library as the window shows it; immutable, rebuilt after every change."""
@@ -106,6 +129,9 @@ class Workspace:
         # An index named as a valuation peer ("the S&P 500 trades at 23x") is not a company.
         folded = pd.Series(counts.index.astype(str), index=counts.index).str.casefold()
         counts = counts[~folded.isin(_INDEX_NAMES).to_numpy()]
+        # Nor is a peer group ("its closest peer group"): it stays a peer in the multiples.
+        peer_groups = [is_peer_group(str(name)) for name in counts.index]
+        counts = counts[[not group for group in peer_groups]]
         names = display_names(self.frames)
         ids = [str(company) for company in counts.index]
         frame = pd.DataFrame(

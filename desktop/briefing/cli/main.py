@@ -2,7 +2,9 @@
 
 ``briefing`` with no sub-command opens the desktop window on the library; ``briefing FILE...``
 opens it and adds those files (a first argument that names an existing file or folder and is
-not a sub-command); ``briefing --library PATH [FILE...]`` opens another library.
+not a sub-command); ``briefing --library PATH [FILE...]`` opens another library and
+``--with-samples`` loads the bundled samples into an empty one. ``briefing --smoke-test``
+checks an installation without a display.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ if TYPE_CHECKING:
 # The sub-commands, named here so that opening the window does not import them (they pull
 # in the extraction engine); a test checks this against the parser.
 COMMAND_NAMES = frozenset({"extract", "report", "eval", "library", "rates", "export"})
+# Options of the window (not of a sub-command) that may come first.
+WINDOW_OPTIONS = ("--library", "--with-samples")
+SMOKE_TEST_OPTION = "--smoke-test"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,12 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Investor Briefing: deals, segment metrics and analyst views from "
-        "saved news articles, offline.",
+        "saved news articles, offline. Without a command, opens the window: "
+        "briefing [--library PATH] [--with-samples] [FILE...].",
     )
     parser.add_argument(
         "--version",
         action="version",
         version=f"%(prog)s {__version__} (extraction engine {ENGINE_VERSION})",
+    )
+    parser.add_argument(
+        SMOKE_TEST_OPTION,
+        action="store_true",
+        help="check this installation without a display: open the window offscreen in a "
+        "temporary folder, load the samples, build every tab and chart, export a PDF and "
+        "check it (exit 0, or 1 with the reason)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     extract_command.add_parser(subparsers)
@@ -64,6 +77,11 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--library", type=Path, metavar="PATH", help="library file (default: the user's library)"
     )
+    parser.add_argument(
+        "--with-samples",
+        action="store_true",
+        help="load the bundled sample articles if the library is empty",
+    )
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="articles to add")
     return parser
 
@@ -78,13 +96,15 @@ def opens_window(argv: Sequence[str], commands: Collection[str]) -> bool:
     (False, False)
     >>> opens_window(["/"], commands), opens_window(["/surely/not/here.txt"], commands)
     (True, False)
+    >>> opens_window(["--with-samples"], commands), opens_window(["--library=x"], commands)
+    (True, True)
     """
     if not argv:
         return True
     first = argv[0]
     if first in commands:
         return False
-    if first == "--library" or first.startswith("--library="):
+    if first in WINDOW_OPTIONS or first.startswith("--library="):
         return True
     return not first.startswith("-") and Path(first).exists()
 
@@ -133,13 +153,21 @@ def run_window(argv: Sequence[str]) -> int:
         return 2
     app, reading = start_window(args.library)
     status: int = app.run_app(
-        sys.argv[:1], library=args.library, files=args.files, first_reading=reading
+        sys.argv[:1],
+        library=args.library,
+        files=args.files,
+        with_samples=args.with_samples,
+        first_reading=reading,
     )
     return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == [SMOKE_TEST_OPTION]:
+        from briefing.gui.smoke_test import run_smoke_test  # sets up offscreen Qt first
+
+        return run_smoke_test(arguments[1:])
     if opens_window(arguments, COMMAND_NAMES):
         return run_window(arguments)
     parser = build_parser()

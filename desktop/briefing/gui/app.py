@@ -1,6 +1,6 @@
 """Starting the desktop app: the QApplication, logging and the crash hook, settings, theme,
 the :class:`AppContext`, and the main window (with the files to add, or the bundled samples
-on the very first start)."""
+for an empty library when asked)."""
 
 from __future__ import annotations
 
@@ -90,34 +90,30 @@ def create_main_window(context: AppContext) -> QMainWindow:
     return MainWindow(context)
 
 
-def files_to_open(context: AppContext, files: Sequence[Path]) -> list[Path]:
-    """The files given on the command line, else the samples on the first start."""
-    if files:
-        return list(files)
-    return paths.first_run_files(context.library_path, context.resources_dir)
-
-
 def run_app(
     argv: Sequence[str],
     *,
     library: Path | None = None,
     files: Sequence[Path] = (),
+    with_samples: bool = False,
     first_reading: Future[Workspace] | None = None,
 ) -> int:
     """Run the desktop app until its window closes; returns the exit status.
-    ``first_reading``: the library's read, started before Qt was loaded."""
+    ``files`` are added to the library; ``with_samples`` loads the bundled samples if the
+    library turns out empty (``make run``); ``first_reading``: the library's read, started
+    before Qt was loaded."""
     app = create_application(argv)
     log_file = paths.log_path()
     reporter = install_excepthook(log_file, app.activeWindow)
     try:
         context = build_context(app, library, first_reading)
         apply_theme(app, context.settings.get(THEME))
-        # Before the window exists: it opens (and so creates) the library at once.
-        to_open = files_to_open(context, files)
         window = create_main_window(context)
         window.show()
-        if to_open and hasattr(window, "add_files"):
-            window.add_files(to_open)
+        if with_samples and hasattr(window, "load_samples_when_empty"):
+            window.load_samples_when_empty()
+        if files and hasattr(window, "add_files"):
+            window.add_files(list(files))
         _log.info("started %s %s on %s", APP_NAME, __version__, context.library_path)
         status = app.exec()
         context.tasks.shutdown()

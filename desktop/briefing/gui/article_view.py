@@ -247,6 +247,10 @@ class ArticleView(QWidget):
     def article_id(self) -> str | None:
         return self._article_id
 
+    def shown_text(self) -> str:
+        """The article text as the view shows it."""
+        return self._text.toPlainText()
+
     def items(self) -> pd.DataFrame:
         return self._items
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing import paths
 from briefing.analysis.workspace import Workspace, load_workspace
 from briefing.gui.about import AboutDialog, open_help
 from briefing.gui.article_view import ArticleView
@@ -41,6 +42,7 @@ from briefing.gui.context import AppContext
 from briefing.gui.error_panel import ErrorPanel
 from briefing.gui.evidence_actions import EvidenceActions
 from briefing.gui.export_actions import BriefingExport
+from briefing.gui.first_run import FirstRun
 from briefing.gui.import_controller import ImportController
 from briefing.gui.library_actions import LibraryActions
 from briefing.gui.library_panel import LibraryPanel
@@ -123,10 +125,12 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(self.tr("Company tabs"))
         for widget, title in self._tab_pages():
             self.tabs.addTab(widget, title)
+        # The welcome page stands in for the tabs while the library is empty.
+        self.first_run = FirstRun(self.tabs, paths.sample_files(context.resources_dir), self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.library_panel)
-        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.first_run.stack)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.setCentralWidget(self.splitter)
@@ -138,6 +142,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(context.library_path, context.tasks, self)
         self.statusBar().addPermanentWidget(self.imports.progress_widget())
         self.imports.import_failed.connect(self.show_error)
+        self.imports.import_failed.connect(lambda message: self.first_run.samples_not_loaded())
 
         self.actions_ = build_actions(self, [title for _, title in self._tab_pages()])
         self.library_actions = LibraryActions(self)
@@ -169,6 +174,9 @@ class MainWindow(QMainWindow):
             lambda action: self.briefing_export.set_paper(action.data())
         )
         actions.reextract.triggered.connect(self.library_actions.reextract)
+        self.first_run.samples_requested.connect(self._load_samples)
+        self.first_run.add_files_requested.connect(self.library_actions.choose_files)
+        self.first_run.add_folder_requested.connect(self.library_actions.choose_folder)
         actions.quit.triggered.connect(self.close)
         actions.find.triggered.connect(self.library_panel.focus_search)
         actions.remove.triggered.connect(
@@ -211,11 +219,20 @@ class MainWindow(QMainWindow):
 
     # -- loading --------------------------------------------------------------------------
 
-    def add_files(self, paths: list[Path]) -> None:
+    def add_files(self, files: list[Path]) -> None:
         """Import files and folders into the library (off the GUI thread)."""
-        for path in paths:
+        for path in files:
             self.settings.add_recent_file(path)
-        self.imports.import_paths([Path(path) for path in paths])
+        self.first_run.files_added([Path(path) for path in files])
+        self.imports.import_paths([Path(path) for path in files])
+
+    def load_samples_when_empty(self) -> None:
+        """Import the bundled sample articles if the library turns out empty."""
+        self.first_run.load_samples_when_empty()
+
+    def _load_samples(self, files: list[Path]) -> None:
+        # Not add_files: the samples stay out of the recent-files menu.
+        self.imports.import_paths(files)
 
     def reload(self, select: str | None = None) -> None:
         """Read the library again, then show ``select`` (else the company shown, else the
@@ -285,6 +302,7 @@ class MainWindow(QMainWindow):
                 self.tr("%d articles in the library") % len(articles), 5000
             )
         self._all_for_lack_of_companies = companies.empty
+        self.first_run.library_read(len(articles))
         self.workspace_loaded.emit()
         if generation != self._generation:
             # Another company or currency was chosen while the library was read.
