@@ -56,8 +56,12 @@ def test_a_peer_group_is_not_a_company(sample_library: Path) -> None:
     # resources/samples: the Kestrel analysts page sets its P/E against "its closest peer
     # group"; the multiple stays (a peer in the chart) but the group is no company to pick.
     workspace = load_workspace(sample_library)
-    assert "closest peer group" in set(workspace.frames.views["company_id"].dropna())
-    assert "closest peer group" not in set(workspace.companies["company_id"])
+    views = workspace.frames.views
+    assert "closest peer group" in set(views["company"].dropna())
+    assert "closest peer group" not in set(workspace.companies["name"])
+    assert set(views.loc[views["company"] == "closest peer group", "company_id"]).isdisjoint(
+        workspace.companies["company_id"]
+    )
     assert {"Meitu", "MiniMax", "Lumen Optics"} <= set(workspace.companies["company_id"])
 
 

@@ -129,10 +129,12 @@ class Workspace:
         # An index named as a valuation peer ("the S&P 500 trades at 23x") is not a company.
         folded = pd.Series(counts.index.astype(str), index=counts.index).str.casefold()
         counts = counts[~folded.isin(_INDEX_NAMES).to_numpy()]
-        # Nor is a peer group ("its closest peer group"): it stays a peer in the multiples.
-        peer_groups = [is_peer_group(str(name)) for name in counts.index]
-        counts = counts[[not group for group in peer_groups]]
         names = display_names(self.frames)
+        # Nor is a peer group ("its closest peer group", whose id lost "group" as if it were
+        # a corporate suffix): it stays a peer in the multiples.
+        counts = counts[
+            [not is_peer_group(names.get(str(name), str(name))) for name in counts.index]
+        ]
         ids = [str(company) for company in counts.index]
         frame = pd.DataFrame(
             {
