@@ -4,8 +4,9 @@
     make screenshots SCREENSHOT_DIR=/tmp/shots   # elsewhere
 
 Runs offscreen (no display needed) in a throw-away data folder, so the user's library and
-settings are never touched. Each tab is saved at 1280x800 and at 1920x1080, named
-``<size>-<tab>.png``; ``--docs`` also refreshes the copies the README shows (docs/).
+settings are never touched. The welcome page of the empty library and each tab are saved
+at 1280x800 and at 1920x1080, named ``<size>-<n>-<page>.png``; ``--docs`` also refreshes
+the copies the README shows (docs/).
 """
 
 from __future__ import annotations
@@ -42,22 +43,32 @@ def render(output: Path, docs: bool) -> list[Path]:
     os.environ["BRIEFING_DATA_DIR"] = str(data_dir)
     os.environ.pop("BRIEFING_LIBRARY", None)
 
-    from briefing import paths
     from briefing.gui.app import build_context, create_application, create_main_window
     from briefing.gui.theme import apply_theme
 
     app = create_application(["screenshots"])
     apply_theme(app, "light")
     context = build_context(app)
-    samples = paths.sample_files(context.resources_dir)
     window = create_main_window(context)
+    window.resize(*SIZES[0])
     window.show()
+    output.mkdir(parents=True, exist_ok=True)
+    written = []
+    # The welcome page of the empty library first, then the samples loaded through it.
+    _wait(app, lambda: window.first_run.welcome_shown)  # type: ignore[attr-defined]
+    for width, height in SIZES:
+        window.resize(width, height)
+        for _ in range(20):
+            app.processEvents()
+        path = output / f"{width}x{height}-0-welcome.png"
+        window.grab().save(str(path))
+        written.append(path)
     loaded: list[str] = []
-    window.add_files(samples)  # type: ignore[attr-defined]
     window.imports.import_finished.connect(lambda summary: loaded.clear())  # type: ignore[attr-defined]
     window.company_shown.connect(loaded.append)  # type: ignore[attr-defined]
     imported: list[object] = []
     window.imports.import_finished.connect(imported.append)  # type: ignore[attr-defined]
+    window.first_run.welcome.samples_button.click()  # type: ignore[attr-defined]
     _wait(app, lambda: bool(imported) and bool(loaded))
     company = next(
         (
@@ -73,8 +84,8 @@ def render(output: Path, docs: bool) -> list[Path]:
         _wait(app, lambda: bool(loaded))
     # The charts follow the tables from a worker.
     _wait(app, lambda: window.charts_company == window.current_company())  # type: ignore[attr-defined]
-    output.mkdir(parents=True, exist_ok=True)
-    written = []
+    # The tabs as a user sees them once the hint about the samples is dismissed.
+    window.first_run.samples_bar.hide()  # type: ignore[attr-defined]
     tabs = window.tabs  # type: ignore[attr-defined]
     for width, height in SIZES:
         window.resize(width, height)
