@@ -6,6 +6,7 @@ per operation; the model sorts and filters in pandas, never through a proxy mode
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -88,4 +89,8 @@ def main(rows: int = 100_000) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "rows", type=int, nargs="?", default=100_000, help="rows in the table (100000)"
+    )
+    sys.exit(main(parser.parse_args().rows))

@@ -41,20 +41,25 @@ def add_parser(
     )
     commands = parser.add_subparsers(dest="alias_action", metavar="ACTION", required=True)
 
-    add = commands.add_parser(
-        "add", help="make ALIAS name COMPANY (replaces an earlier meaning of ALIAS)"
-    )
+    add_help = "make ALIAS name COMPANY (replaces an earlier meaning of ALIAS)"
+    add = commands.add_parser("add", help=add_help, description=add_help)
     add.add_argument("alias", metavar="ALIAS", help='a name, e.g. "Solbrekke Power"')
     add.add_argument("company", metavar="COMPANY", help="the company: any name, ticker or ISIN")
     add.set_defaults(run=runner(_add))
 
-    listing = commands.add_parser("list", help="list the aliases, sorted by alias")
+    listing = commands.add_parser(
+        "list",
+        help="list the aliases, sorted by alias",
+        description="list the aliases, sorted by alias",
+    )
     listing.add_argument("--company", metavar="NAME", help="only aliases naming this company")
-    listing.add_argument("--format", choices=("table", "json"), default="table")
+    listing.add_argument(
+        "--format", choices=("table", "json"), default="table", help="table (default) or json"
+    )
     listing.set_defaults(run=runner(_list))
 
-    remove = commands.add_parser("remove", help="forget aliases")
-    remove.add_argument("aliases", nargs="+", metavar="ALIAS")
+    remove = commands.add_parser("remove", help="forget aliases", description="forget aliases")
+    remove.add_argument("aliases", nargs="+", metavar="ALIAS", help="an alias added before")
     remove.set_defaults(run=runner(_remove))
 
     for command in (add, listing, remove):

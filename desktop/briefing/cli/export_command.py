@@ -25,8 +25,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "between sources and the sources with their quotes.",
     )
     add_input_arguments(parser)
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
-    parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", required=True, help="write the PDF here"
+    )
+    parser.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)"
+    )
     parser.add_argument("--force", action="store_true", help="replace an existing file")
     parser.add_argument(
         "--pin-date",

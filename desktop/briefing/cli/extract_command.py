@@ -32,7 +32,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "and print the briefing.extraction/1 JSON.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
-    parser.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
+    parser.add_argument(
+        "--format",
+        choices=("json", "jsonl", "csv"),
+        default="json",
+        help="json: one document (default); jsonl: one article per line; csv: one row per item",
+    )
     parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     parser.add_argument("--recursive", action="store_true", help="walk sub-folders too")
     parser.add_argument(

@@ -50,29 +50,56 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", help="read, extract and store article files")
+    add = actions.add_parser(
+        "add",
+        help="read, extract and store article files",
+        description="read, extract and store article files",
+    )
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
     add.add_argument("--recursive", action="store_true", help="walk sub-folders too")
     add.set_defaults(run=_runner(_add))
 
-    listing = actions.add_parser("list", help="list the stored articles")
+    listing = actions.add_parser(
+        "list", help="list the stored articles", description="list the stored articles"
+    )
     listing.add_argument("--company", metavar="NAME", help="only articles naming this company")
-    listing.add_argument("--format", choices=("table", "json"), default="table")
+    listing.add_argument(
+        "--format", choices=("table", "json"), default="table", help="table (default) or json"
+    )
     listing.set_defaults(run=_runner(_list))
 
-    remove = actions.add_parser("remove", help="remove articles by id or unique id prefix")
-    remove.add_argument("ids", nargs="+", metavar="ID")
+    remove = actions.add_parser(
+        "remove",
+        help="remove articles by id or unique id prefix",
+        description="remove articles by id or unique id prefix",
+    )
+    remove.add_argument(
+        "ids", nargs="+", metavar="ID", help="article id or unique prefix (see library list)"
+    )
     remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     remove.set_defaults(run=_runner(_remove))
 
     reextract = actions.add_parser(
-        "reextract", help="redo extractions made by another engine version"
+        "reextract",
+        help="redo extractions made by another engine version",
+        description="redo extractions made by another engine version",
     )
     reextract.set_defaults(run=_runner(_reextract))
 
-    export = actions.add_parser("export", help="write deals, metrics, views and articles")
-    export.add_argument("--format", choices=("csv", "json", "xlsx"), required=True)
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    export = actions.add_parser(
+        "export",
+        help="write deals, metrics, views and articles",
+        description="write deals, metrics, views and articles",
+    )
+    export.add_argument(
+        "--format",
+        choices=("csv", "json", "xlsx"),
+        required=True,
+        help="xlsx: one sheet per kind; csv: one file per kind beside FILE; json: one file",
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help="write here"
+    )
     export.set_defaults(run=_runner(_export))
 
     alias_command.add_parser(actions, _runner)

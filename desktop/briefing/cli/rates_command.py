@@ -43,21 +43,30 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    show = actions.add_parser("show", help="list the rates and the file each comes from")
+    show = actions.add_parser(
+        "show",
+        help="list the rates and the file each comes from",
+        description="list the rates and the file each comes from",
+    )
     show.add_argument("--currency", type=_currency, metavar="CUR", help="only this currency")
     show.add_argument("--from", dest="start", type=_month, metavar="YYYY-MM", help="first month")
     show.add_argument("--to", dest="end", type=_month, metavar="YYYY-MM", help="last month")
     show.set_defaults(run=_show)
 
-    importing = actions.add_parser(
-        "import", help="merge an ECB history (eurofxref-hist.csv/.zip) or a rates file"
+    import_help = "merge an ECB history (eurofxref-hist.csv/.zip) or a rates file"
+    importing = actions.add_parser("import", help=import_help, description=import_help)
+    importing.add_argument(
+        "file", type=Path, metavar="FILE", help="the ECB's eurofxref-hist.csv, or its .zip"
     )
-    importing.add_argument("file", type=Path, metavar="FILE")
     importing.set_defaults(run=_import)
 
-    convert = actions.add_parser("convert", help="convert an amount at the reference rates")
-    convert.add_argument("amount", type=_amount, metavar="AMOUNT")
-    convert.add_argument("currency", type=_currency, metavar="CUR")
+    convert = actions.add_parser(
+        "convert",
+        help="convert an amount at the reference rates",
+        description="convert an amount at the reference rates",
+    )
+    convert.add_argument("amount", type=_amount, metavar="AMOUNT", help="a number, e.g. 560000000")
+    convert.add_argument("currency", type=_currency, metavar="CUR", help="its ISO code, e.g. CNY")
     convert.add_argument("--to", type=_currency, default="USD", metavar="CUR", help="default USD")
     convert.add_argument(
         "--on", type=_day, default=None, metavar="YYYY-MM-DD", help="default: today"

@@ -21,7 +21,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "conflicts between sources and the sources themselves.",
     )
     add_input_arguments(parser)
-    parser.add_argument("--format", choices=FORMATS, default="md")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="md", help="md: Markdown (default); json: for scripts"
+    )
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here")
     parser.set_defaults(run=run)
 

@@ -90,8 +90,7 @@ def _quiet_offscreen_notices() -> None:
     qInstallMessageHandler(handler)
 
 
-def run_smoke_test(argv: Sequence[str] = (), out: TextIO | None = None) -> int:
-    """Run the smoke test; 0 when every step held, else 1 with the reason on stderr."""
+def smoke_test_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing --smoke-test", description="Check this installation without a display."
     )
@@ -100,7 +99,12 @@ def run_smoke_test(argv: Sequence[str] = (), out: TextIO | None = None) -> int:
         action="store_true",
         help="keep the temporary folder (library, PDF, a PNG of each tab) and print its path",
     )
-    args = parser.parse_args(list(argv))
+    return parser
+
+
+def run_smoke_test(argv: Sequence[str] = (), out: TextIO | None = None) -> int:
+    """Run the smoke test; 0 when every step held, else 1 with the reason on stderr."""
+    args = smoke_test_parser().parse_args(list(argv))
     out = sys.stdout if out is None else out
     folder = Path(tempfile.mkdtemp(prefix="briefing-smoke-"))
     watch = Watch()
