@@ -17,7 +17,9 @@ ArticleFormat = Literal["text", "markdown", "html", "pdf", "email"]
 class Quantity:
     """A stated amount, in base units.
 
-    A single value has ``value`` set; a range has ``value`` None and ``low``/``high``.
+    A single value has ``value`` set and ``low``/``high`` None; a range has ``value`` None
+    and both ``low`` and ``high`` set (an open end is a ``bound``). The JSON Schema in
+    ``resources/schema/`` holds the engine to this.
     ``unit`` is an ISO-4217 code, ``"%"``, ``"x"``, ``"count"``, ``"shares"`` or None.
     """
 
