@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtGui import QDesktopServices, QFileOpenEvent, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 from window_fixtures import ALIBABA_SAMPLES, import_into
@@ -228,3 +228,32 @@ def test_given_files_and_library_win(started: list[RecordingWindow], tmp_path: P
     assert window.context.library_path == library
     assert window.added == [tmp_path / "a.txt"]
     assert current_chart_theme_name(QApplication.instance()) == "dark"  # type: ignore[arg-type]
+
+
+def test_files_opened_from_the_finder_are_added(qapp: QApplication, tmp_path: Path) -> None:
+    # macOS: "Open With" sends a QFileOpenEvent to the application, not an argument.
+    class AddingWindow(QMainWindow):
+        def __init__(self) -> None:
+            super().__init__()
+            self.added: list[Path] = []
+
+        def add_files(self, files: list[Path]) -> None:
+            self.added.extend(files)
+
+    window = AddingWindow()
+    forwarder = app.FileOpenForwarder(window)
+    qapp.installEventFilter(forwarder)
+    try:
+        QApplication.sendEvent(qapp, QFileOpenEvent(str(tmp_path / "note.eml")))
+        QApplication.sendEvent(qapp, QFileOpenEvent(""))  # nothing named: ignored
+    finally:
+        qapp.removeEventFilter(forwarder)
+        window.close()
+    assert window.added == [tmp_path / "note.eml"]
+
+
+def test_the_window_is_matched_to_its_desktop_entry(qapp: QApplication) -> None:
+    app.create_application(["briefing"])
+    assert qapp.desktopFileName() == "org.investorbriefing.briefing"
+    desktop_file = paths.resources_dir({}) / "linux" / "org.investorbriefing.briefing.desktop"
+    assert desktop_file.is_file()

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from concurrent.futures import Future
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from briefing import __version__, paths
@@ -23,6 +23,7 @@ from briefing.gui.tasks import TaskRunner
 from briefing.gui.theme import apply_theme
 
 APP_NAME = "Investor Briefing"
+DESKTOP_FILE_NAME = "org.investorbriefing.briefing"
 GUI_SWITCH_INTERVAL_S = 0.0001
 # Looked for in resources/ in this order; the app runs without one.
 ICON_FILES = ("icons/investor-briefing.svg", "icons/investor-briefing.png")
@@ -45,6 +46,9 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # Wayland's app_id (and X11's _GTK_APPLICATION_ID): how a desktop matches the window
+    # to its menu entry (resources/linux/).
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setStyle("Fusion")
     # Painting a table calls back into Python (the model's data()) hundreds of times, and
     # each call waits for the interpreter while a worker thread computes: at the default
@@ -54,6 +58,23 @@ def create_application(argv: Sequence[str]) -> QApplication:
     if icon is not None:
         app.setWindowIcon(icon)
     return app
+
+
+class FileOpenForwarder(QObject):
+    """macOS hands files opened from the Finder ("Open With") to the application as
+    QFileOpenEvents, not as arguments: they are added to the library like dropped files."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            add_files = getattr(self.window, "add_files", None)
+            if add_files is not None:
+                add_files([Path(event.file())])
+                return True
+        return False
 
 
 def window_icon(resources: Path) -> QIcon | None:
@@ -109,6 +130,7 @@ def run_app(
         context = build_context(app, library, first_reading)
         apply_theme(app, context.settings.get(THEME))
         window = create_main_window(context)
+        app.installEventFilter(FileOpenForwarder(window))
         window.show()
         if with_samples and hasattr(window, "load_samples_when_empty"):
             window.load_samples_when_empty()
