@@ -62,8 +62,9 @@ FIXTURE_CASES = [
         "Example Wire",
         ("NYSE:KRO",),
         ("US92838R1059",),
-        ("**fourth-quarter revenue of $3.2 billion**", "- Snacks revenue: $1.9 billion"),
-        ("Rival Brandt", "falls 8%", "title:"),
+        # Markdown is read as the text a reader sees: no "**", "#" or bullet markers.
+        ("reported fourth-quarter revenue of $3.2 billion, up 9%", "\nSnacks revenue: $1.9"),
+        ("Rival Brandt", "falls 8%", "title:", "**", "# ", "- "),
     ),
     (
         "page_lumio.html",
@@ -208,7 +209,9 @@ def test_html_declared_legacy_charset_needs_no_warning(tmp_path: Path) -> None:
             "rose 9% to $3.2 billion in the quarter.",
             id="ours-pdf-text",
         ),
-        pytest.param("markdown", "# Kairo\n\nRevenue rose 9%.", "# Kairo", id="ours-markdown"),
+        pytest.param(
+            "markdown", "# Kairo\n\nRevenue rose 9%.", "Kairo\n\nRevenue", id="ours-markdown"
+        ),
     ],
 )
 def test_document_from_text_per_format(fmt: str, text: str, phrase: str) -> None:

@@ -161,7 +161,8 @@ def test_markdown_heading_and_front_matter() -> None:
         "2026-02-18",
         "markdown",
     )
-    assert document.body[document.content_spans[0][0] :].startswith("# Kairo")
+    # The front matter is left out of the content; the heading is read without its "#".
+    assert document.body[document.content_spans[0][0] :].startswith("Kairo posts record")
 
 
 def test_markdown_heading_markup_is_not_in_the_title() -> None:

@@ -27,6 +27,7 @@ from briefing.extract.vocab.segments import (
     KNOWN_SEGMENTS,
     SEGMENT_DESCRIBING_WORDS,
     SEGMENT_EMPTY_WORDS,
+    SEGMENT_JOINED_WORDS,
     SEGMENT_LAST_WORDS,
     SEGMENT_NOUN_COMPOUNDS,
     SEGMENT_NOUNS,
@@ -70,6 +71,11 @@ _REFERENCE_OPENERS: Final = frozenset({"this", "the", "that", "This", "The", "Th
 _ABBREVIATION: Final = re.compile(rf"{_SP}?\(([A-Z][A-Za-z&]{{1,6}})\)")
 _WORD: Final = re.compile(r"[A-Za-z][\w\-’']*|&")
 _EMPTY_INSIDE: Final = SEGMENT_EMPTY_WORDS - {"core", "new", "other"}
+_JOINERS: Final = frozenset({"and", "&"})
+# Emphasis or a quote closing right after a name ("**Industrial & Consumer** revenue"): a
+# Markdown body stored before ingest removed markup, or a plain-text e-mail's *bold*.
+_CLOSING_MARK: Final = re.compile(r"[*_\"”]{1,3}(?=[ \u00a0])")
+_JOINED_PART_WORDS: Final = GENERIC_BUSINESS_WORDS | SEGMENT_LAST_WORDS | SEGMENT_JOINED_WORDS
 
 
 def _clean(name: str) -> str:
@@ -92,6 +98,21 @@ def _is_group_unit(name: str, possessed: bool) -> bool:
     return possessed or all(w in GENERIC_BUSINESS_WORDS for w in words[:-1])
 
 
+def _joined_parts(words: list[str]) -> list[list[str]]:
+    """The parts of a name joined by "and" or "&"; one part when nothing joins it.
+
+    >>> _joined_parts("Home & Personal Care".split())
+    [['Home'], ['Personal', 'Care']]
+    """
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word in _JOINERS:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
 def _named_before_metric(name: str) -> bool:
     """Whether a capitalised name in front of "revenue" is a segment, not a company."""
     if name in KNOWN_SEGMENTS:
@@ -101,6 +122,15 @@ def _named_before_metric(name: str) -> bool:
         return name in GENERIC_BUSINESS_WORDS and name not in NON_COMPANY_WORDS
     if _is_company(name) or all(w in NON_COMPANY_WORDS for w in words):
         return False
+    parts = _joined_parts(words)
+    if len(parts) > 1:
+        # "Apple and Microsoft revenue" sums two companies; "Industrial & Consumer revenue"
+        # is a segment when every part is made of business words, which "Marlow & Finch"
+        # (a firm named after its founders) is not.
+        if not all(parts) or any(_is_company(" ".join(part)) for part in parts):
+            return False
+        if all(w in _JOINED_PART_WORDS for part in parts for w in part):
+            return True
     return words[-1] in SEGMENT_LAST_WORDS or words[-1] in PLACE_NAMES or _is_company(words[0])
 
 
@@ -142,15 +172,19 @@ def _named(text: str, anchors: list[re.Match[str]]) -> Iterator[tuple[int, int, 
     starts = {m.start(): m for m in phrases.values()}
     for phrase in phrases.values():
         raw = phrase.group()
+        follows = phrase.end()
+        if text[follows : follows + 1] in ("*", "_", '"', "”"):
+            closing = _CLOSING_MARK.match(text, follows)
+            follows = closing.end() if closing is not None else follows
         after = None
         if raw not in KNOWN_SEGMENTS and not raw.endswith("Group"):
-            if text[phrase.end() : phrase.end() + 1] not in (" ", "'", "’", "\u00a0"):
+            if text[follows : follows + 1] not in (" ", "'", "’", "\u00a0"):
                 continue
-            after = _METRIC_AFTER.match(text, phrase.end())
+            after = _METRIC_AFTER.match(text, follows)
             if after is None:
                 continue  # most phrases: neither a known segment, a unit nor before a metric
         else:
-            after = _METRIC_AFTER.match(text, phrase.end())
+            after = _METRIC_AFTER.match(text, follows)
         name = raw if raw in KNOWN_SEGMENTS else _clean(raw)
         start = phrase.end() - len(name)
         other = " and other" if after is not None and after.group("other") else ""

@@ -12,6 +12,7 @@ from briefing.ingest.email_reader import read_email
 from briefing.ingest.encoding import decode_text
 from briefing.ingest.errors import IngestError
 from briefing.ingest.html_reader import declared_charset, extract_html_article
+from briefing.ingest.markdown_text import markdown_to_text
 from briefing.ingest.paths import format_for_path
 from briefing.ingest.pdf_reader import normalize_pdf_text, read_pdf_text
 
@@ -70,6 +71,13 @@ def _html_document(markup: str, path: str, warnings: tuple[str, ...]) -> Documen
     )
 
 
+def _markdown_document(markdown: str, path: str, warnings: tuple[str, ...]) -> Document:
+    """The article as the text a reader sees: quotes and offsets never carry "**" or "#"."""
+    return build_document(
+        markdown_to_text(markdown), path=path, format="markdown", warnings=warnings
+    )
+
+
 def _email_document(data: bytes, path: str) -> Document:
     mail = read_email(data, path)
     return build_document(
@@ -108,6 +116,8 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
         raise IngestError(name, "empty file (only whitespace)")
     if article_format == "html":
         return _html_document(decoded.text, name, decoded.warnings)
+    if article_format == "markdown":
+        return _markdown_document(decoded.text, name, decoded.warnings)
     return build_document(decoded.text, path=name, format=article_format, warnings=decoded.warnings)
 
 
@@ -116,8 +126,9 @@ def document_from_text(
 ) -> Document:
     """A ``Document`` from text in memory (pasted, or written by a test).
 
-    ``text`` is what a file of that format would contain: plain text or Markdown as is,
-    HTML markup, an e-mail's source, or a PDF's extracted text (normalised as PDF text is).
+    ``text`` is what a file of that format would contain: plain text as is, Markdown
+    (read without its markup), HTML markup, an e-mail's source, or a PDF's extracted text
+    (normalised as PDF text is).
 
     >>> doc = document_from_text("Acme’s Deal\\n04.01.2026 - 12:24:06\\nAcme paid $5m.")
     >>> doc.title, doc.published, doc.format
@@ -131,4 +142,6 @@ def document_from_text(
         return _email_document(text.encode("utf-8", errors="surrogateescape"), path)
     if format == "pdf":
         return build_document(normalize_pdf_text(text), path=path, format="pdf")
+    if format == "markdown":
+        return _markdown_document(text, path, ())
     return build_document(text, path=path, format=format)

@@ -99,3 +99,22 @@ SEGMENT_LAST_WORDS: Final = frozenset(
         "Bets", "Labs", "Apps", "Operations", "Markets", "Banking", "Management",
     }
 )  # fmt: skip
+
+# Business words of segments named by parts joined with "&" or "and" ("Health and Wellness
+# sales", "Parks & Experiences revenue") that neither ``GENERIC_BUSINESS_WORDS`` nor
+# ``SEGMENT_LAST_WORDS`` holds. Such a name is a segment only when every word of every part
+# is a business word: "Marlow & Finch revenue" (a broker's surnames) is not.
+SEGMENT_JOINED_WORDS: Final = frozenset(
+    {
+        "Wellness", "Wellbeing", "Well-being", "Utilities", "Insurance", "Pensions",
+        "Savings", "Investments", "Securities", "Brokerage", "Advisory", "Consulting",
+        "Telecom", "Telecoms", "Telecommunications", "Mining", "Minerals", "Steel",
+        "Aluminium", "Aluminum", "Cement", "Safety", "Household", "Cosmetics", "Fragrance",
+        "Fragrances", "Skincare", "Jewellery", "Jewelry", "Watches", "Accessories",
+        "Leather", "Eyewear", "Lifestyle", "Fitness", "Toys", "Furniture", "Tourism",
+        "Parks", "Resorts", "Experiences", "Ingredients", "Flavors", "Flavours", "Tobacco",
+        "Lodging", "Cruise", "Casinos", "Outdoor", "Garden", "Plumbing", "Heating",
+        "Cooling", "Climate", "Frozen", "Foods", "Meals", "Bakery", "Confectionery",
+        "Coffee", "Drinks", "Content", "Studio", "Licensing",
+    }
+)  # fmt: skip
