@@ -58,3 +58,41 @@ def test_a_new_file_is_readable_by_others_and_a_replaced_one_keeps_its_mode(
         handle.write("new")
     assert new.stat().st_mode & 0o777 == 0o644
     assert kept.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_pipe_is_written_in_place_not_replaced(tmp_path: Path) -> None:
+    # "-o /dev/null" or a FIFO: a rename over it would put a file where the device was
+    # (as root, /dev/null itself). A FIFO stands in for the device here.
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    with atomic_writer(pipe) as handle:
+        handle.write("through the pipe")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe"]
+    assert pipe.is_fifo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_a_symbolic_link_keeps_pointing_at_the_new_content(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    with atomic_writer(link) as handle:
+        handle.write("new")
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_text() == "new"
+
+
+def test_a_folder_is_not_replaced(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError), atomic_writer(folder) as handle:
+        handle.write("x")
+    assert folder.is_dir()

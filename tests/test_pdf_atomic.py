@@ -41,6 +41,16 @@ def test_existing_file_is_kept_without_overwrite(alibaba: Briefing, tmp_path: Pa
     assert fresh.path.stat().st_mode & 0o777 == 0o644
 
 
+def test_a_device_or_pipe_is_refused_not_replaced(alibaba: Briefing, tmp_path: Path) -> None:
+    # "-o /dev/null --force" as root renamed a file over the device; a FIFO stands in for it.
+    pipe = tmp_path / "out.pdf"
+    os.mkfifo(pipe)
+    with pytest.raises(ExportError, match="not a regular file"):
+        export_briefing(alibaba, pipe, OPTIONS, overwrite=True)
+    assert pipe.is_fifo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]
+
+
 def test_unwritable_folder_names_the_folder(
     alibaba: Briefing, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

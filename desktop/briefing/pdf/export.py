@@ -108,6 +108,9 @@ def export_briefing(
         raise ExportError(target, "the file exists; choose to replace it (--force)")
     if target.is_dir():
         raise ExportError(target, "is a folder")
+    if target.exists() and not target.is_file():
+        # A device or a pipe (/dev/null): a rename would replace it, as root even /dev/null.
+        raise ExportError(target, "is not a regular file")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(folder, "no such folder")
