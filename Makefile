@@ -12,8 +12,11 @@ DEVSET ?= ../shared/devset
 
 # Shared libraries Qt's offscreen platform needs, plus fonts (Qt wheels ship none)
 # and poppler for looking at exported PDFs.
+# The tests validate the desktop entry, the AppStream metainfo and the install script.
+VALIDATOR_PACKAGES := desktop-file-utils appstream shellcheck
 SYSTEM_PACKAGES := python3-venv libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 \
-	libfontconfig1 libfreetype6 libxkbcommon0 fonts-dejavu-core fonts-wqy-microhei
+	libfontconfig1 libfreetype6 libxkbcommon0 fonts-dejavu-core fonts-wqy-microhei \
+	$(VALIDATOR_PACKAGES)
 
 export QT_QPA_PLATFORM ?= offscreen
 export MPLBACKEND ?= Agg
@@ -27,7 +30,7 @@ COMPILED_TESTS := tests/test_compiled_engine.py tests/test_own_articles.py \
 	tests/test_generalisation.py tests/test_seed_facts.py tests/test_engine_properties.py
 
 .PHONY: run test lint typecheck layers unit eval bench compiled compiled-check system-deps clean \
-	companies screenshots
+	companies screenshots package icons
 
 # The window on a real display (X11 or Wayland through XWayland) needs Qt's xcb libraries.
 DESKTOP_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
@@ -59,6 +62,10 @@ $(STAMP): pyproject.toml
 SCREENSHOT_DIR ?= build/screenshots
 screenshots: $(STAMP)
 	$(BIN)/python packaging/screenshots.py $(SCREENSHOT_DIR) $(if $(DOCS),--docs)
+
+# The app icon in every size and format (resources/icons/), from the SVG drawings.
+icons: $(STAMP)
+	$(BIN)/python packaging/render_icons.py
 
 # Regenerate the engine's company table from resources/companies/companies.csv.
 companies: $(STAMP)
@@ -113,6 +120,31 @@ compiled-check: compiled
 		PYTHONPATH=$(ENGINE_BUILD) $(BIN)/briefing eval $(DEVSET)/gold \
 			--articles $(DEVSET)/articles --floors tests/quality_floors.json; \
 	fi
+
+# The one-folder app for this platform (packaging/investor-briefing.spec), then the frozen
+# app checked as a new user would run it (packaging/check_frozen_app.py: --version, extract,
+# export, --smoke-test, no network, no write outside its data and config folders).
+# PyInstaller calls objdump and objcopy on Linux (binutils; ldd and ldconfig come with libc),
+# strip only with strip=True, which the spec leaves off. The validators of resources/linux are
+# ensured again here, for a .venv made before they joined SYSTEM_PACKAGES.
+PACKAGE_BUILD := build/package
+PACKAGE_STAMP := $(VENV)/.installed-package
+PACKAGE_APP := $(PACKAGE_BUILD)/dist/investor-briefing/investor-briefing
+PACKAGING_PACKAGES := binutils $(VALIDATOR_PACKAGES)
+
+# Editable, like $(STAMP): a plain `pip install .[package]` would replace the checkout's
+# editable install with a copy.
+$(PACKAGE_STAMP): $(STAMP)
+	@bash packaging/ensure-system-packages.sh $(PACKAGING_PACKAGES) >&2
+	@$(BIN)/python -m pip install --quiet -e '.[test,package]' >&2
+	@touch $@
+
+package: $(PACKAGE_STAMP)
+	@start=$$(date +%s) && \
+		$(BIN)/pyinstaller packaging/investor-briefing.spec --distpath $(PACKAGE_BUILD)/dist \
+			--workpath $(PACKAGE_BUILD)/work --noconfirm --log-level WARN && \
+		echo "package: built $(PACKAGE_APP) in $$(( $$(date +%s) - start )) s"
+	$(BIN)/python packaging/check_frozen_app.py $(PACKAGE_APP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info desktop/*.egg-info

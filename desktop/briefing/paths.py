@@ -5,7 +5,7 @@ Precedence for the library database: an explicit path (``--library``), then the 
 variable ``BRIEFING_LIBRARY``, then ``library.sqlite3`` in the user data folder. The data
 folder itself follows the platform's convention and can be moved as a whole with
 ``BRIEFING_DATA_DIR``. The bundled, read-only ``resources/`` folder is found beside the
-package unless ``BRIEFING_RESOURCES`` names another (a frozen app sets it).
+package, or in the frozen app's folder, unless ``BRIEFING_RESOURCES`` names another.
 """
 
 from __future__ import annotations
@@ -24,6 +24,19 @@ RESOURCES_VARIABLE: Final = "BRIEFING_RESOURCES"
 USER_RATES_FILE: Final = "reference_rates.csv"
 # desktop/briefing/paths.py -> the repository root, which holds resources/.
 _SOURCE_ROOT: Final = Path(__file__).resolve().parents[2]
+
+
+def frozen_root() -> Path | None:
+    """The folder a frozen app (PyInstaller: ``sys.frozen``, ``sys._MEIPASS``) keeps its
+    bundled files in, ``_internal/`` beside the executable; None when run from source."""
+    root = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or root is None:
+        return None
+    return Path(root)
+
+
+# Set before any import in a frozen app, so it is read once here.
+_FROZEN_ROOT: Final = frozen_root()
 
 
 def user_data_dir(
@@ -72,19 +85,26 @@ def library_path(explicit: Path | None = None, environ: Mapping[str, str] | None
     return user_data_dir(environ) / LIBRARY_FILE
 
 
-def resources_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """The bundled ``resources/`` folder: ``BRIEFING_RESOURCES``, else the one beside the
-    source tree (``desktop/briefing/paths.py`` -> ``resources/``). Not checked to exist.
+def resources_dir(
+    environ: Mapping[str, str] | None = None, frozen: Path | None = _FROZEN_ROOT
+) -> Path:
+    """The bundled ``resources/`` folder: ``BRIEFING_RESOURCES``, else the frozen app's
+    (``frozen``, :func:`frozen_root` by default), else the one beside the source tree
+    (``desktop/briefing/paths.py`` -> ``resources/``). Not checked to exist.
 
     >>> resources_dir({"BRIEFING_RESOURCES": "/opt/app/resources"}).as_posix()
     '/opt/app/resources'
-    >>> resources_dir({}).name
-    'resources'
+    >>> resources_dir({}, frozen=None).parent == _SOURCE_ROOT
+    True
+    >>> resources_dir({}, frozen=Path("/opt/investor-briefing/_internal")).as_posix()
+    '/opt/investor-briefing/_internal/resources'
+    >>> resources_dir({"BRIEFING_RESOURCES": "/r"}, frozen=Path("/opt/app/_internal")).as_posix()
+    '/r'
     """
     environ = os.environ if environ is None else environ
     if environ.get(RESOURCES_VARIABLE):
         return Path(environ[RESOURCES_VARIABLE])
-    return _SOURCE_ROOT / "resources"
+    return (_SOURCE_ROOT if frozen is None else frozen) / "resources"
 
 
 def user_rates_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -135,11 +155,15 @@ def sample_files(resources: Path) -> list[Path]:
     )
 
 
-def readme_path(environ: Mapping[str, str] | None = None) -> Path:
+def readme_path(
+    environ: Mapping[str, str] | None = None, frozen: Path | None = _FROZEN_ROOT
+) -> Path:
     """The README that F1 opens: beside ``resources/`` (the repository root, or the frozen
-    app's folder, where packaging copies it). Not checked to exist.
+    app's ``_internal/`` folder, where packaging copies it). Not checked to exist.
 
     >>> readme_path({"BRIEFING_RESOURCES": "/opt/app/resources"}).as_posix()
     '/opt/app/README.md'
+    >>> readme_path({}, frozen=Path("/opt/investor-briefing/_internal")).as_posix()
+    '/opt/investor-briefing/_internal/README.md'
     """
-    return resources_dir(environ).parent / "README.md"
+    return resources_dir(environ, frozen).parent / "README.md"
