@@ -35,7 +35,7 @@ _VERSION_PATTERN: Final = re.compile(r"\d+(\.\d+){0,3}")
 # Uniform Type Identifier macOS knows each by.
 _DOCUMENT_TYPES: Final[tuple[tuple[str, tuple[str, ...], str], ...]] = (
     ("Plain text article", ("txt",), "public.plain-text"),
-    ("Markdown article", ("md",), "net.daringfireball.markdown"),
+    ("Markdown article", ("md", "markdown"), "net.daringfireball.markdown"),
     ("Web page article", ("html", "htm"), "public.html"),
     ("PDF article", ("pdf",), "com.adobe.pdf"),
     ("E-mail article", ("eml",), "com.apple.mail.email"),
@@ -131,7 +131,7 @@ def macos_info_plist(version: str) -> dict[str, object]:
     >>> keys["CFBundleIdentifier"], keys["CFBundleShortVersionString"], keys["CFBundleVersion"]
     ('org.investorbriefing.briefing', '0.1.0', '0.1.0')
     >>> [kind["CFBundleTypeExtensions"] for kind in keys["CFBundleDocumentTypes"]]
-    [['txt'], ['md'], ['html', 'htm'], ['pdf'], ['eml']]
+    [['txt'], ['md', 'markdown'], ['html', 'htm'], ['pdf'], ['eml']]
     """
     short_version = ".".join(str(number) for number in version_tuple(version)[:3])
     return {

@@ -69,6 +69,7 @@ def _metainfo() -> ET.Element:
 MEDIA_TYPE_BY_SUFFIX = {
     ".txt": "text/plain",
     ".md": "text/markdown",
+    ".markdown": "text/markdown",
     ".html": "text/html",
     ".htm": "text/html",
     ".pdf": "application/pdf",

@@ -62,3 +62,24 @@ def test_segment_reference_resolves_to_last_named() -> None:
     ]
     lonely = find_segments("Revenue in this segment grew 5%.")
     assert [(m.text, m.name, m.is_reference) for m in lonely] == [("this segment", "", True)]
+
+
+# --- a long lower-case name: its opener may lie at the edge of the look-back window ------
+
+# Ours: a four-word division name whose first word grows from 9 to 15 letters, so the edge
+# of the 64-character look-back before "division" falls 7 to 1 characters before the name,
+# inside each opener below (it used to read a cut "the group's" as a name word "s").
+LONG_FIRST_WORDS = [
+    "wholesale", "industrial", "residential", "agricultural", "semiconductor",
+    "transportation", "pharmaceuticals",
+]  # fmt: skip
+OPENERS = ["the", "its", "our", "the group's", "Harlow's", "Kestrel’s", "Tesco's"]
+
+
+@pytest.mark.parametrize("opener", OPENERS)
+@pytest.mark.parametrize("first", LONG_FIRST_WORDS)
+def test_long_lower_case_name_whatever_the_window_edge(opener: str, first: str) -> None:
+    name = f"{first} telecommunications infrastructure outsourcing"
+    text = f"In the quarter, revenue at {opener} {name} division rose 4%."
+    found = [m for m in find_segments(text) if not m.is_reference and m.name.islower()]
+    assert [(m.name, text[m.start : m.end]) for m in found] == [(name, name)]

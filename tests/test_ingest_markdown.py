@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from briefing.domain.model import ArticleResult
 from briefing.extract.engine import extract_document
-from briefing.ingest import document_from_text, read_document
+from briefing.ingest import collect_article_paths, document_from_text, read_document
 from briefing.ingest.document import document_id
 from briefing.ingest.markdown_text import markdown_to_text
 from briefing.paths import resources_dir
@@ -175,3 +175,16 @@ def test_same_article_as_markdown_or_plain_text_is_one_library_entry(tmp_path: P
             outcomes.append(library.add(result, "test"))
         assert [o.status for o in outcomes] == ["added", "already present", "already present"]
         assert len(library) == 1
+
+
+# The window's file dialog offers "*.markdown" (gui/library_actions.ARTICLE_FILTER), so the
+# reader must take what the dialog lets a user pick.
+@pytest.mark.parametrize("name", ["orlen.md", "orlen.markdown", "ORLEN.MARKDOWN", "orlen.Markdown"])
+def test_every_markdown_suffix_reads_as_markdown(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(ARTICLE, encoding="utf-8")
+    document = read_document(path)
+    assert document.format == "markdown"
+    assert document == document_from_text(ARTICLE, path=str(path), format="markdown")
+    found, errors = collect_article_paths([tmp_path], recursive=False)
+    assert (found, errors) == ([path], [])

@@ -415,6 +415,13 @@ CASES += [
         "million.",
         [("subscribers", 48.6e6, "count", None, None)],
     ),
+    (
+        # The price target is the analysts' view of the share, not a second revenue figure.
+        "ours-price-target-after-revenue",
+        "Revenue rose 29% to RMB 40.1 billion in the December quarter, analysts at Marlow & "
+        "Finch said, keeping a buy rating with a price target of $210.",
+        [("revenue", 40.1e9, "CNY", 29, None)],
+    ),
 ]
 
 # Sentences that state no company metric: analysts' forecasts, share moves, deals, furniture.

@@ -28,8 +28,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser = subparsers.add_parser(
         "extract",
         help="extract deals, metrics and analyst views from article files",
-        description="Read article files (.txt .md .html .htm .pdf .eml) or folders of them "
-        "and print the briefing.extraction/1 JSON.",
+        description="Read article files (.txt .md .markdown .html .htm .pdf .eml) or folders "
+        "of them and print the briefing.extraction/1 JSON.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
     parser.add_argument(

@@ -27,6 +27,7 @@ from briefing.extract.vocab.metric_terms import (
     FORECAST_VERBS,
     FURNITURE_PREFIXES,
     GUIDANCE_NAMES,
+    WHOLE_COMPANY_BEFORE,
 )
 
 _I = re.IGNORECASE
@@ -59,6 +60,7 @@ _OBJECT: Final = re.compile(
     r"\s+of\s+((?:[A-Za-z][A-Za-z-]*\s+){0,2}[A-Za-z][A-Za-z-]*)(?=\s+(?:have|has|had|grew|rose|"
     r"fell|were|was|increased|decreased|jumped|climbed|dropped|declined|expanded)\b)"
 )
+_WHOLE_COMPANY: Final = re.compile(WHOLE_COMPANY_BEFORE, _I)
 # "segment revenue", "the division's sales": the segment named last.
 _SEGMENT_WORD: Final = re.compile(r"\b(?:segment|division|unit|business)(?:'s|’s)?\s+$", _I)
 _GENERIC_MODIFIERS: Final = frozenset(
@@ -242,9 +244,11 @@ def _segment(
             continue
         if rel < term.start or chosen is None:
             chosen = name
-    if chosen or earlier:
-        return chosen or earlier
     before = sentence.text[max(0, term.start - 40) : term.start]
+    if chosen:
+        return chosen
+    if earlier and not _WHOLE_COMPANY.search(before):
+        return earlier
     if _ITS.search(before) and state.last_item_segment:
         return state.last_item_segment
     if _SEGMENT_WORD.search(before) and state.last_segment:

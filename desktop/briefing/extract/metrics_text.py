@@ -103,6 +103,12 @@ _WEAK_KINDS: Final = {
 _GROWTH: Final = re.compile(rf"(?=g)\b{BARE_GROWTH}\b")
 _UNIT_NOUN: Final = re.compile(r"\b(?:business|division|unit|segment|arm)\b")
 _UNIT_MOVES: Final = re.compile(UNIT_MOVES)
+# Between a metric wording and the division it is for: "revenue in the", "sales at
+# Alibaba's", "revenue of the group's" (the article and owner left of the division's name).
+_TERM_OF_UNIT: Final = re.compile(
+    r"[ \u00a0]+(?:in|at|from|for|of)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"(?:[\w.&-]+['’]s?[ \u00a0]+)?"
+)
 _NOT_A_NAME: Final = frozenset(
     {
         "in",
@@ -252,6 +258,8 @@ def _unit_moves(text: str, low: str, terms: list[Term]) -> list[Term]:
         start, end = match.span("unit")
         if any(t.start < match.end() and start < t.end for t in terms):
             continue
+        if any(_TERM_OF_UNIT.fullmatch(low, t.end, match.start()) for t in terms):
+            continue  # "Revenue in the Data Center segment jumped": the wording names the figure
         segment = text[match.start("segment") : match.end("segment")].strip()
         if _NOT_A_NAME.intersection(segment.lower().split()):
             continue  # "orders received in the segment rose": the words are no division name

@@ -137,7 +137,8 @@ def _named_before_metric(name: str) -> bool:
 def _lower_case_name(text: str, noun_start: int) -> tuple[int, str] | None:
     """The lower-case words naming a segment before its noun, opened by a determiner or
     possessive ("the core commerce division" -> "core commerce")."""
-    window = text[max(0, noun_start - 64) : noun_start]
+    left = _word_start(text, max(0, noun_start - 64))
+    window = text[left:noun_start]
     words = list(_WORD.finditer(window))
     kept: list[re.Match[str]] = []
     for match in reversed(words):
@@ -162,8 +163,27 @@ def _lower_case_name(text: str, noun_start: int) -> tuple[int, str] | None:
         return None
     if any(n in _EMPTY_INSIDE and not (n in ("and", "&") and n in inner) for n in names):
         return None
-    start = max(0, noun_start - 64) + kept[len(names) - 1].start()
+    start = left + kept[len(names) - 1].start()
     return start, " ".join(names)
+
+
+def _word_start(text: str, index: int) -> int:
+    """``index``, moved left to the start of the word it falls in: a word cut by a window's
+    edge ("s" of "Alibaba's", "he" of "the") must be read whole.
+
+    >>> text = "at Alibaba's cloud unit"
+    >>> _word_start(text, 10), _word_start(text, 3), _word_start(text, 12)
+    (3, 3, 12)
+    """
+    if index >= len(text) or not _is_word_char(text[index]):
+        return index
+    while index > 0 and _is_word_char(text[index - 1]):
+        index -= 1
+    return index
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "-'’_"
 
 
 def _named(text: str, anchors: list[re.Match[str]]) -> Iterator[tuple[int, int, str]]:
@@ -205,7 +225,11 @@ def _named(text: str, anchors: list[re.Match[str]]) -> Iterator[tuple[int, int, 
         if word.rstrip("'’s").lower() not in SEGMENT_NOUNS and word.lower() not in SEGMENT_NOUNS:
             at = _AT_FROM.match(text, anchor.end())
             named = starts.get(at.end()) if at is not None else None
-            if named is not None and _can_name_segment(named.group()):
+            if (
+                named is not None
+                and _can_name_segment(named.group())
+                and not _is_owner(text, named.end())
+            ):
                 yield named.start(), named.end(), named.group()
             continue
         if _CAPITAL_NEXT.match(text, anchor.end()) or (
@@ -213,6 +237,15 @@ def _named(text: str, anchors: list[re.Match[str]]) -> Iterator[tuple[int, int, 
         ):
             continue
         yield from _before_noun(text, anchor.start(), phrases)
+
+
+def _is_owner(text: str, end: int) -> bool:
+    """Whether a possessive follows a name: in "Revenue from Orlen's frozen foods business"
+    Orlen owns the segment named after it (a bare apostrophe only after an "s": "Siemens'",
+    not the closing quote of 'Uniqlo Japan')."""
+    if text.startswith(("'s", "’s"), end):
+        return True
+    return text[end - 1 : end] == "s" and text.startswith(("' ", "’ "), end)
 
 
 def _can_name_segment(name: str) -> bool:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 FORMATS_TEXT = (
-    "Saved web pages (.html, .htm), text and Markdown (.txt, .md), PDFs with a text layer "
-    "(.pdf) and e-mails (.eml)."
+    "Saved web pages (.html, .htm), text and Markdown (.txt, .md, .markdown), PDFs with a "
+    "text layer (.pdf) and e-mails (.eml)."
 )
 
 

@@ -1,6 +1,6 @@
 """Ingest: article files of any supported kind to ``Document`` (text, metadata, content spans).
 
-Supported: .txt, .md, .html/.htm, .pdf, .eml. Nothing here opens a network connection.
+Supported: .txt, .md/.markdown, .html/.htm, .pdf, .eml. Nothing here opens a network connection.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from briefing.ingest.errors import IngestError
 FORMAT_BY_EXTENSION: Final[dict[str, ArticleFormat]] = {
     ".txt": "text",
     ".md": "markdown",
+    ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
@@ -29,8 +30,9 @@ def format_for_path(path: Path) -> ArticleFormat:
     >>> try:
     ...     format_for_path(Path("report.docx"))
     ... except IngestError as error:
-    ...     print(error)
-    report.docx: unsupported file type '.docx' (supported: .txt, .md, .html, .htm, .pdf, .eml)
+    ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+    report.docx: unsupported file type '.docx'
+    (supported: .txt, .md, .markdown, .html, .htm, .pdf, .eml)
     """
     extension = path.suffix.lower()
     found = FORMAT_BY_EXTENSION.get(extension)

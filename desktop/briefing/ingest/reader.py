@@ -92,7 +92,7 @@ def _email_document(data: bytes, path: str) -> Document:
 
 
 def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one article file (.txt, .md, .html/.htm, .pdf, .eml) into a ``Document``.
+    """Read one article file (.txt, .md/.markdown, .html/.htm, .pdf, .eml) into a ``Document``.
 
     Raises ``IngestError`` naming the file and the reason for anything that is not a
     readable article: missing, a folder, unsupported type, too large, empty, binary,

@@ -201,6 +201,8 @@ REFERENCE_BEFORE: Final = (
     r"(?:forecasts?|estimates?|expectations?|projections?) of|\bby|"
     # "above the consensus of $1.58"; "an exchange rate of ¥145".
     r"\bconsensus (?:\w+ )?of|\b(?:exchange|currency|fx) rates? (?:of|at)|"
+    # "keeping a buy rating with a price target of $210": an analyst's view of the share.
+    r"\b(?:price targets?|target price) (?:of|at|to)|"
     # "beating the 29.8 billion yuan average of analysts' estimates" ("exceeding" and
     # "topping" are hedges of the figure itself: "net cash exceeding $50bn").
     r"\b(?:beating|missing|trailing)(?: the| an?| analysts['’]?)?)\s*$"
@@ -288,12 +290,18 @@ NOT_COUNTED_PEOPLE: Final = (
     r"|shares|years|months|weeks|days|quarters|hours|segments|regions|centers|centres)\b"
 )
 # A division's own move with no figure named: "(the) <name> business grew 8% to ...". Run on
-# lower-cased text; the name is one to three words.
+# lower-cased text; the name is one to three words, each whole: in "Alibaba's cloud division"
+# the "s" after the apostrophe is the owner's, not the name's first word.
 UNIT_MOVES: Final = (
-    r"\b(?:the |its |their )?(?P<segment>(?:[a-z][\w&-]*\s+){1,3}?)"
+    r"(?<![\w'’-])(?:the |its |their )?(?P<segment>(?:[a-z][\w&-]*\s+){1,3}?)"
     r"(?P<unit>business|division|unit|segment|arm)(?:'s|’s)?\s+"
     r"(?:grew|rose|jumped|climbed|increased|surged|gained|advanced|fell|declined|dropped|slipped"
     r"|decreased|shrank|expanded)\b"
+)
+# Right before a wording, the whole company's figure whatever segment the sentence named
+# before it: "Cloud sales rose 4%, while group revenue rose 6%".
+WHOLE_COMPANY_BEFORE: Final = (
+    r"\b(?:total|overall|consolidated|company-wide|group|(?:group|company)['’]s)\s+$"
 )
 # Deal words: a valuation in their sentence is the deal's, not the market's.
 DEAL_CONTEXT: Final = (
