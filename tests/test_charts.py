@@ -65,7 +65,7 @@ DRAWN = [
     ("deals", "Nordhafen Logistics", ["Baltic Cold Chain\nEUR 1.2 billion", "undated"], 5),
     ("segment values", "Alibaba", ["Cloud Intelligence Group", "USD 5.59 billion  (+34%)"], 2),
     # Drawn converted on the USD axis: the label gives both, so the length is readable.
-    ("segment values", "Alibaba", ["CNY 248 billion ≈ USD 35 billion  (+5%)"], 2),
+    ("segment values", "Alibaba", ["CNY 248 billion  (+5%)\n≈ USD 35 billion"], 2),
     ("segment growth", "Alibaba", ["+100%", "+34%", "+5%", "AI-related products\nQ2 FY2026"], 3),
     ("segment growth", "Kestrel Semiconductor", ["−6%", "+42%"], 2),
     ("price targets", "Alibaba", ["USD 205  +34.9%", "USD 190–205  +25% to +34.9%"], 3),

@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from briefing.analysis.analysts import row_quantity
 from briefing.analysis.display_text import converted_text
@@ -111,15 +111,22 @@ def _value_unit(row: pd.Series) -> tuple[float | None, str]:
     return point_value(row, "value"), text_or(row.get("value_unit"))
 
 
+# Bars longer than this share of the longest carry their label inside.
+LABEL_INSIDE_FROM: Final = 0.8
+
+
 def _annotation(row: pd.Series, axis_unit: str | None = None) -> str:
     """The stated value (and change); with the bar drawn converted, the converted value too,
-    so a "CNY 248 billion" bar on a USD axis reads as what its length shows."""
+    so a "CNY 248 billion" bar on a USD axis reads as what its length shows. The converted
+    value goes on a second line: on one line the label ran past a narrow chart's edge."""
     quantity = row_quantity(row, "value")
     stated = "" if quantity is None else format_quantity(quantity)
-    if axis_unit is not None and text_or(row.get("value_unit")) != axis_unit:
-        stated = " ".join(part for part in (stated, converted_text(row, "value")) if part)
     change = number(row.get("change_pct"))
-    return stated if change is None else f"{stated}  ({format_change(change)})"
+    if change is not None:
+        stated = f"{stated}  ({format_change(change)})"
+    if axis_unit is not None and text_or(row.get("value_unit")) != axis_unit:
+        stated = "\n".join(part for part in (stated, converted_text(row, "value")) if part)
+    return stated
 
 
 def _largest(
@@ -172,19 +179,23 @@ def segment_values_chart(metrics: pd.DataFrame, *, theme: ChartTheme = LIGHT) ->
         mine = [(row, value) for row, value, u in drawn if u == unit]
         colours = [theme.accent(0) if value >= 0 else theme.down for _, value in mine]
         patches = _bars(axes, [_bar_label(r) for r, _ in mine], [v for _, v in mine], colours)
+        largest = max(abs(v) for _, v in mine)
         for patch, (row, value) in zip(patches, mine, strict=True):
             points[patch] = [evidence_of(row)]
+            # A long bar carries its label inside, a short one beside it: beside the longest
+            # bar a label ran past a narrow chart's edge (the layout does not make room).
+            inside = value > largest * LABEL_INSIDE_FROM
             axes.annotate(
                 _annotation(row, unit),
                 (max(value, 0.0), patch.get_y() + patch.get_height() / 2),
-                xytext=(4, 0),
+                xytext=(-4 if inside else 4, 0),
                 textcoords="offset points",
                 va="center",
-                ha="left",
-                **text_style(theme, 8),
+                ha="right" if inside else "left",
+                **text_style(theme, 8, **({"color": "white"} if inside else {})),
             )
-        largest = max(abs(v) for _, v in mine)
         axes.set_xlim(min(0.0, min(v for _, v in mine)) * 1.1, largest * 1.55)
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=3))
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_number(x)))
         converted = any(text_or(r.get("value_unit")) != unit for r, _ in mine)
         note = " (converted, approximate)" if converted else ""
@@ -231,6 +242,7 @@ def segment_growth_chart(metrics: pd.DataFrame, *, theme: ChartTheme = LIGHT) ->
     largest = max(abs(change) for change in changes) or 1.0
     low = min(0.0, min(changes)) - (largest * 0.2 if min(changes) < 0 else 0.0)
     axes.set_xlim(low, max(0.0, max(changes)) + largest * 0.2)
+    axes.xaxis.set_major_locator(MaxNLocator(nbins=4))  # "+100%+120%" ran together
     axes.xaxis.set_major_formatter(FuncFormatter(percent_tick))
     axes.set_xlabel("Stated change (%)")
     return Chart(figure=figure, title=title, points=points, empty=False)
