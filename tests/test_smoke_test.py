@@ -20,10 +20,9 @@ PROJECT = Path(__file__).resolve().parents[1]
 def run_briefing(
     *args: str, environ: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, **(environ or {})}
     # What a user has: no test settings leaking in (the smoke test makes its own folder).
-    for name in ("BRIEFING_DATA_DIR", "BRIEFING_LIBRARY", "QT_QPA_PLATFORM"):
-        env.pop(name, None)
+    hidden = ("BRIEFING_DATA_DIR", "BRIEFING_LIBRARY", "QT_QPA_PLATFORM")
+    env = {name: value for name, value in os.environ.items() if name not in hidden}
     env.update(environ or {})
     return subprocess.run(
         [sys.executable, "-m", "briefing", *args],

@@ -25,7 +25,7 @@ from briefing.analysis.frames_stored import library_frames
 from briefing.analysis.fx import RatesFileError, RateTable, load_reference_rates
 from briefing.domain.model import Document
 from briefing.extract.vocab.companies import MARKET_INDICES
-from briefing.extract.vocab.view_terms import PEER_GROUP_NOUNS
+from briefing.extract.vocab.view_terms import PEER_GROUP_TAILS
 from briefing.paths import resources_dir, user_rates_path
 from briefing.store import Library, UnknownArticleError
 
@@ -93,9 +93,7 @@ _INDEX_NAMES: Final = frozenset(
 # peer group", "Brazilian utilities", "the sector average"). Matched as written: company
 # names are capitalised, so "Weser Bank" or "Baltic Cold Chain" never match.
 _PEER_GROUP_WORDS: Final = re.compile(
-    r"(?:^|\s)(?:"
-    + "|".join(re.escape(noun) for noun in (*PEER_GROUP_NOUNS, "average", "median", "index"))
-    + r")$"
+    r"(?:^|\s)(?:" + "|".join(re.escape(noun) for noun in PEER_GROUP_TAILS) + r")$"
 )
 
 

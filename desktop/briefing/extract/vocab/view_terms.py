@@ -243,6 +243,9 @@ PEER_GROUP_NOUNS: Final = (
     "utilities", "banks", "lenders", "insurers", "miners", "retailers", "carmakers",
     "automakers", "chipmakers", "stocks", "companies", "names", "market", "telecoms",
 )
+# Lowercase last words of a peer group named where a company could be ("its closest peer
+# group", "the sector average", "the chip index"): the nouns above, and these.
+PEER_GROUP_TAILS: Final = (*PEER_GROUP_NOUNS, "average", "median", "index")
 # Words that make "N times EBITDA" a leverage ratio ("net debt ... 2.4 times EBITDA").
 LEVERAGE_WORDS: Final = ("debt", "net debt", "leverage", "borrowings", "net borrowings")
 
